@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/readout.db'),
+  /** Set when served over HTTPS (directly or behind a proxy), so cookies are marked Secure. */
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Hours a login session lasts without use. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Where the built client lives; defaults to dist/client beside the project. */
+  CLIENT_DIR: z.string().optional(),
+});
+
+export type Config = z.infer<typeof Config>;
+
+/** The only reader of process.env: parse once at boot and fail fast with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Config.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Configuration for tests and tools that do not read the environment. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...Config.parse({}), ...overrides };
+}

@@ -1,0 +1,72 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { HistoryAction, EntityType, HistoryEntry } from '#shared/schemas/history.ts';
+import type { Database } from '../../db/schema.ts';
+import { decodeCursor, page } from '../../lib/pagination.ts';
+import { toIso } from '../../lib/time.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewHistoryEntry {
+  at: number;
+  actor: string;
+  action: HistoryAction;
+  entityType: EntityType;
+  entityId: string;
+  before: object | null;
+  after: object | null;
+}
+
+/**
+ * Appends to the audit history. Call it inside the same transaction as the
+ * change it records, so the two commit or fail together. Returns the entry's
+ * sequence number, which also numbers the live event stream.
+ */
+export async function appendHistory(trx: Db, entry: NewHistoryEntry): Promise<number> {
+  const row = await trx
+    .insertInto('history')
+    .values({
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}
+
+type HistoryRow = Database['history'] & { seq: number };
+
+export function toHistoryEntry(row: HistoryRow): HistoryEntry {
+  return {
+    seq: row.seq,
+    at: toIso(row.at),
+    actor: row.actor,
+    action: row.action as HistoryAction,
+    entityType: row.entity_type as EntityType,
+    entityId: row.entity_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as Record<string, unknown>),
+    after: row.after === null ? null : (JSON.parse(row.after) as Record<string, unknown>),
+  };
+}
+
+/** One object's history, oldest first. */
+export async function listHistory(db: Db, entityType: EntityType, entityId: string, query: { limit: number; cursor?: string | undefined }) {
+  let q = db
+    .selectFrom('history')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq', 'asc')
+    .limit(query.limit + 1);
+  if (query.cursor) {
+    const [afterSeq] = decodeCursor(query.cursor, ['number'] as const);
+    q = q.where('seq', '>', afterSeq);
+  }
+  const rows = (await q.execute()) as HistoryRow[];
+  const result = page(rows, query.limit, (r) => [r.seq]);
+  return { items: result.items.map(toHistoryEntry), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Dialect } from '../db/client.ts';
+import type { Database } from '../db/schema.ts';
+import type { Role } from '#shared/schemas/users.ts';
+import type { Clock } from './clock.ts';
+
+/** Everything a request handler may reach, passed to createApp rather than imported. */
+export interface Deps {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  clock: Clock;
+  config: Config;
+}
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** How the request proved who it is: a browser session, or a personal API token. */
+  via: 'session' | 'token';
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    user: CurrentUser | null;
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Id, PageQuery, Timestamp, listOf, text } from './common.ts';
+import { Party } from './officials.ts';
+
+export const Channel = z.enum(['phone', 'video', 'message', 'in_person', 'other']).meta({ id: 'Channel' });
+export type Channel = z.infer<typeof Channel>;
+
+export const CallStatus = z.enum(['awaiting', 'answered', 'returned', 'declined', 'withdrawn']).meta({ id: 'CallStatus' });
+export type CallStatus = z.infer<typeof CallStatus>;
+
+const notes = z.string().max(20_000, 'must be at most 20000 characters');
+const source = z.string().trim().max(2_000, 'must be at most 2000 characters');
+
+export const Call = z
+  .object({
+    id: Id,
+    callerId: Id,
+    calleeId: Id,
+    caller: Party,
+    callee: Party,
+    placedAt: Timestamp,
+    channel: Channel,
+    topic: z.string(),
+    notes: z.string().nullable(),
+    source: z.string().nullable().meta({ description: 'Where the analyst learned of the call (a readout, a briefing, a URL)' }),
+    status: CallStatus,
+    respondedAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable(),
+    responseMs: z.number().int().nullable().meta({ description: 'respondedAt − placedAt for replied calls, else null' }),
+    version: z.number().int().meta({ description: 'Grows with every write; the ETag is its quoted value' }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    createdBy: z.string().meta({ description: 'Username of who logged the call' }),
+  })
+  .meta({ id: 'Call' });
+export type Call = z.infer<typeof Call>;
+
+export const CallCreate = z
+  .strictObject({
+    callerId: Id,
+    calleeId: Id,
+    placedAt: Timestamp,
+    channel: Channel,
+    topic: text(500),
+    notes: notes.optional(),
+    source: source.optional(),
+    status: CallStatus.default('awaiting'),
+    respondedAt: Timestamp.optional(),
+    closedAt: Timestamp.optional(),
+  })
+  .refine((call) => call.callerId !== call.calleeId, {
+    path: ['calleeId'],
+    message: 'must be a different official from the caller',
+  })
+  .meta({ id: 'CallCreate' });
+export type CallCreate = z.input<typeof CallCreate>;
+
+/** Any subset of a call's fields; `null` clears the optional ones. */
+export const CallPatch = z
+  .strictObject({
+    callerId: Id.optional(),
+    calleeId: Id.optional(),
+    placedAt: Timestamp.optional(),
+    channel: Channel.optional(),
+    topic: text(500).optional(),
+    notes: notes.nullable().optional(),
+    source: source.nullable().optional(),
+    status: CallStatus.optional(),
+    respondedAt: Timestamp.nullable().optional(),
+    closedAt: Timestamp.nullable().optional(),
+  })
+  .meta({ id: 'CallPatch' });
+export type CallPatch = z.infer<typeof CallPatch>;
+
+/** `status=awaiting,returned` filters on several statuses. */
+const StatusFilter = z
+  .string()
+  .transform((value, ctx) => {
+    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const statuses: CallStatus[] = [];
+    for (const part of parts) {
+      const parsed = CallStatus.safeParse(part);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not one of ${CallStatus.options.join(', ')}` });
+        return z.NEVER;
+      }
+      statuses.push(parsed.data);
+    }
+    return statuses;
+  })
+  .meta({ description: 'One status or several separated by commas', example: 'awaiting,returned' });
+
+export const CallListQuery = PageQuery.extend({
+  status: StatusFilter.optional(),
+  ministryId: Id.optional().meta({ description: "The callee's ministry" }),
+  officialId: Id.optional().meta({ description: 'The official on either side' }),
+  from: Timestamp.optional().meta({ description: 'placedAt ≥ from' }),
+  to: Timestamp.optional().meta({ description: 'placedAt < to' }),
+  q: z.string().trim().max(200).optional().meta({ description: 'Text in the topic or notes' }),
+  order: z.enum(['desc', 'asc']).default('desc').meta({ description: 'By placedAt; newest first by default' }),
+});
+export type CallListQuery = z.infer<typeof CallListQuery>;
+
+export const CallList = listOf(Call).meta({ id: 'CallList' });
+
+export const AwaitingQuery = PageQuery.extend({
+  ministryId: Id.optional().meta({ description: "The callee's ministry" }),
+});
+export type AwaitingQuery = z.infer<typeof AwaitingQuery>;

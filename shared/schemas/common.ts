@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Opaque identifier of a stored object (a UUID). */
+export const Id = z.string().min(1).max(64).meta({ description: 'Identifier of a stored object' });
+
+/**
+ * An ISO 8601 instant. Inputs must carry a UTC offset (`Z` or `+03:00`), so an
+ * analyst's local wall-clock time is never guessed; impossible calendar dates
+ * such as 2013-02-30 are rejected. Outputs are always UTC with `Z`.
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a UTC offset, e.g. 2013-02-12T14:30:00Z' })
+  .meta({ description: 'ISO 8601 date-time with a UTC offset; outputs are UTC (Z)', example: '2013-02-12T14:30:00Z' });
+
+export const Limit = z.coerce
+  .number({ message: 'must be a whole number from 1 to 500' })
+  .int('must be a whole number from 1 to 500')
+  .min(1, 'must be a whole number from 1 to 500')
+  .max(500, 'must be a whole number from 1 to 500');
+
+export const Cursor = z.string().min(1).max(500).meta({ description: 'Opaque cursor from a previous page' });
+
+/** The query parameters every list takes. */
+export const PageQuery = z.strictObject({
+  limit: Limit.default(50),
+  cursor: Cursor.optional(),
+});
+
+/** Every list answers `{ items, nextCursor }`; `nextCursor` is null on the last page. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const ProblemFieldError = z.object({
+  path: z.string().meta({ description: 'The field, as a dotted path (e.g. "placedAt" or "items.0.name")' }),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details, the one error shape of the API. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(ProblemFieldError).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export type Problem = z.infer<typeof Problem>;
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** The English name of an ISO 3166-1 alpha-2 region, or undefined when the code is not one. */
+export function countryName(code: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  const name = displayNames.of(code);
+  return name && name !== code ? name : undefined;
+}
+
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "RU"')
+  .refine((code) => countryName(code) !== undefined, 'is not an ISO 3166-1 alpha-2 country code')
+  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'RU' });
+
+/** True when the runtime's time zone database knows this IANA zone name. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone such as "Europe/Moscow"')
+  .meta({ description: 'IANA time zone', example: 'Europe/Moscow' });
+
+/** A required line of text: trimmed, not empty. */
+export function text(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+}
