@@ -6,6 +6,8 @@ import { authenticate, csrfGuard } from './features/auth/middleware.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
 import { docsPage } from './features/docs/page.ts';
+import { ChangeFeed } from './features/events/feed.ts';
+import { eventsRoutes } from './features/events/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { ministriesRoutes } from './features/ministries/routes.ts';
 import { officialsRoutes } from './features/officials/routes.ts';
@@ -19,19 +21,22 @@ import { serveClient } from './lib/static.ts';
 /** Bodies larger than this are refused before they are read (413). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const api = new Hono<AppEnv>()
-  .route('/health', healthRoutes)
-  .route('/auth', authRoutes)
-  .route('/users', usersRoutes)
-  .route('/tokens', tokensRoutes)
-  .route('/ministries', ministriesRoutes)
-  .route('/officials', officialsRoutes)
-  .route('/calls', callsRoutes)
-  .route('/stats', statsRoutes);
+function buildApi(feed: ChangeFeed) {
+  return new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/users', usersRoutes)
+    .route('/tokens', tokensRoutes)
+    .route('/ministries', ministriesRoutes)
+    .route('/officials', officialsRoutes)
+    .route('/calls', callsRoutes)
+    .route('/stats', statsRoutes)
+    .route('/events', eventsRoutes(feed));
+}
 
-export type AppType = typeof api;
+export type AppType = ReturnType<typeof buildApi>;
 
-const openApiDocument = openAPIRouteHandler(api, {
+const documentation: Parameters<typeof openAPIRouteHandler>[1] = {
   documentation: {
     openapi: '3.1.0',
     info: {
@@ -48,14 +53,15 @@ const openApiDocument = openAPIRouteHandler(api, {
     },
     security: [{ session: [] }, { token: [] }],
   },
-});
+};
 
 /**
  * Builds the whole application from its dependencies, so tests run it in
  * process (`app.request`) against a database of their own.
  */
-export function createApp(deps: Deps, options: { clientDir?: string } = {}) {
+export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs?: number } = {}) {
   const app = new Hono<AppEnv>();
+  const api = buildApi(new ChangeFeed(deps.db, options.eventPollMs));
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -82,7 +88,7 @@ export function createApp(deps: Deps, options: { clientDir?: string } = {}) {
   app.use('/api/*', csrfGuard);
 
   app.route('/api', api);
-  app.get('/api/openapi.json', openApiDocument);
+  app.get('/api/openapi.json', openAPIRouteHandler(api, documentation));
   app.get('/api/docs', docsPage);
   app.all('/api/*', (c) => problemResponse(c, new AppError(404, 'Not found', `No route ${c.req.method} ${c.req.path}`)));
 

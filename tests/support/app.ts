@@ -26,8 +26,9 @@ export interface TestUser {
 export async function createTestApp(options: { now?: string } = {}) {
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2013-02-18T12:00:00Z');
-  const config = defaultConfig();
-  const app = createApp({ db: database.db, dialect: database.dialect, clock, config });
+  // Real argon2id, at a cost that keeps the suite fast.
+  const config = defaultConfig({ passwordHashCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 } });
+  const app = createApp({ db: database.db, dialect: database.dialect, clock, config }, { eventPollMs: 25 });
   afterAll(() => database.close());
 
   async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
