@@ -13,6 +13,7 @@ import { ministriesRoutes } from './features/ministries/routes.ts';
 import { officialsRoutes } from './features/officials/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { tokensRoutes } from './features/tokens/routes.ts';
+import { transferRoutes } from './features/transfer/routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { AppError, badRequest, problemResponse } from './lib/errors.ts';
@@ -31,7 +32,8 @@ function buildApi(feed: ChangeFeed) {
     .route('/officials', officialsRoutes)
     .route('/calls', callsRoutes)
     .route('/stats', statsRoutes)
-    .route('/events', eventsRoutes(feed));
+    .route('/events', eventsRoutes(feed))
+    .route('/', transferRoutes);
 }
 
 export type AppType = ReturnType<typeof buildApi>;
