@@ -48,3 +48,27 @@ export const Party = Official.pick({ id: true, name: true, title: true, timeZone
   id: 'Party',
 });
 export type Party = z.infer<typeof Party>;
+
+/**
+ * The contact history between an official and one counterpart: every call
+ * between the two, whichever of them placed it.
+ */
+export const OfficialContact = z
+  .object({
+    counterpart: Party,
+    attempts: z.number().int().meta({ description: 'Calls between the two, either way' }),
+    outgoing: z.number().int().meta({ description: 'Of those, calls this official placed to the counterpart' }),
+    incoming: z.number().int().meta({ description: 'Of those, calls the counterpart placed to this official' }),
+    replies: z.number().int().meta({ description: 'Calls that got a reply (answered, returned or declined)' }),
+    awaiting: z.number().int().meta({ description: 'Calls still awaiting a reply' }),
+    lastContactAt: Timestamp.nullable().meta({ description: 'The latest respondedAt of a replied call between them; null when none was replied' }),
+    lastAttemptAt: Timestamp.meta({ description: 'The latest placedAt of a call between them' }),
+  })
+  .meta({ id: 'OfficialContact' });
+export type OfficialContact = z.infer<typeof OfficialContact>;
+
+export const OfficialContactQuery = PageQuery;
+export type OfficialContactQuery = z.infer<typeof OfficialContactQuery>;
+
+/** Counterparts, most recently attempted first. */
+export const OfficialContactList = listOf(OfficialContact).meta({ id: 'OfficialContactList' });
