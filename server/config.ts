@@ -12,7 +12,22 @@ const Config = z.object({
   CLIENT_DIR: z.string().optional(),
 });
 
-export type Config = z.infer<typeof Config>;
+/**
+ * argon2id cost. Not read from the environment: production always uses
+ * `PASSWORD_HASH_COST`; only tests pass a cheaper one, to stay fast.
+ */
+export interface PasswordHashCost {
+  /** KiB of memory per hash. */
+  memoryCost: number;
+  /** Passes over that memory. */
+  timeCost: number;
+  parallelism: number;
+}
+
+/** OWASP's recommended argon2id setting (19 MiB, 2 passes, 1 lane). */
+export const PASSWORD_HASH_COST: PasswordHashCost = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export type Config = z.infer<typeof Config> & { passwordHashCost?: PasswordHashCost };
 
 /** The only reader of process.env: parse once at boot and fail fast with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

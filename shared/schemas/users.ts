@@ -16,7 +16,9 @@ export const Username = z
   .trim()
   .min(3, 'must be at least 3 characters')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[a-zA-Z0-9._-]+$/, 'may use letters, digits, dots, dashes and underscores only');
+  .regex(/^[a-zA-Z0-9._-]+$/, 'may use letters, digits, dots, dashes and underscores only')
+  // Stored in lower case, so "Alice" and "alice" are one account, not two look-alikes.
+  .toLowerCase();
 
 /** Long passphrases are welcome; a cap keeps hashing cost bounded. */
 export const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
@@ -54,9 +56,15 @@ export const SetupRequest = z
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 export const LoginRequest = z
-  .strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+  .strictObject({ username: z.string().trim().min(1).max(64).toLowerCase(), password: z.string().min(1).max(256) })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** A user changing their own password proves they know the current one. */
+export const PasswordChange = z
+  .strictObject({ currentPassword: z.string().min(1).max(256), newPassword: Password })
+  .meta({ id: 'PasswordChange' });
+export type PasswordChange = z.infer<typeof PasswordChange>;
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() }).meta({ id: 'SetupStatus' });
 

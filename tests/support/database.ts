@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = new URL(PG_ADMIN_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     close: async () => {

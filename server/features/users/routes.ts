@@ -1,4 +1,70 @@
 import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import { Id } from '#shared/schemas/common.ts';
+import { User, UserCreate, UserList, UserListQuery, UserPatch } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
+import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { validate } from '../../lib/validate.ts';
+import { currentUser, requireRole } from '../auth/middleware.ts';
+import { createUser, listUsers, updateUser } from './service.ts';
 
-export const usersRoutes = new Hono<AppEnv>();
+const IdParam = z.strictObject({ id: Id });
+const tags = ['users'];
+const badJson = problemDoc('The body is not JSON');
+const invalidBody = problemDoc('A field breaks the rules or is not a field of this request; `errors` names each one');
+
+export const usersRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    describeRoute({
+      tags,
+      summary: 'List users by username (admin)',
+      responses: { 200: jsonDoc('One page of users', UserList), 400: problemDoc('A bad limit or cursor'), ...authProblems },
+    }),
+    requireRole('admin'),
+    validate('query', UserListQuery),
+    async (c) => c.json(await listUsers(c.var.deps, c.req.valid('query'))),
+  )
+  .post(
+    '/',
+    describeRoute({
+      tags,
+      summary: 'Create a user (admin)',
+      description: 'Usernames are stored in lower case. The password is hashed with argon2id and never returned.',
+      responses: {
+        201: jsonDoc('The stored user', User, { Location: { description: 'Where the user lives', schema: { type: 'string' } } }),
+        400: badJson,
+        ...authProblems,
+        409: problemDoc('The username is taken'),
+        422: invalidBody,
+      },
+    }),
+    requireRole('admin'),
+    validate('json', UserCreate),
+    async (c) => {
+      const user = await createUser(c.var.deps, currentUser(c), c.req.valid('json'));
+      return c.json(user, 201, { Location: `/api/users/${user.id}` });
+    },
+  )
+  .patch(
+    '/:id',
+    describeRoute({
+      tags,
+      summary: 'Change a user’s name, role, password or disabled flag (admin)',
+      description:
+        'A new password or `disabled: true` ends the user’s browser sessions; a disabled user’s API tokens stop working. The last active admin cannot be demoted or disabled (409).',
+      responses: {
+        200: jsonDoc('The stored user', User),
+        400: badJson,
+        ...authProblems,
+        404: problemDoc('No such user'),
+        409: problemDoc('The change would leave no active admin'),
+        422: invalidBody,
+      },
+    }),
+    requireRole('admin'),
+    validate('param', IdParam),
+    validate('json', UserPatch),
+    async (c) => c.json(await updateUser(c.var.deps, currentUser(c), c.req.valid('param').id, c.req.valid('json'))),
+  );
