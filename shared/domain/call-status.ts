@@ -53,7 +53,7 @@ export function settleStatusTimes(
     respondedAt = null;
     closedAt ??= Math.max(now, placedAt);
   } else {
-    if (given.closedAt && closedAt !== null) problems.push({ path: 'closedAt', message: `must be empty for an ${status === 'answered' ? 'answered' : status} call` });
+    if (given.closedAt && closedAt !== null) problems.push({ path: 'closedAt', message: `must be empty for ${status === 'answered' ? 'an' : 'a'} ${status} call` });
     closedAt = null;
     respondedAt ??= status === 'answered' ? placedAt : Math.max(now, placedAt);
   }
@@ -71,3 +71,39 @@ export function responseMs(times: StatusTimes): number | null {
 
 /** How far ahead of the server's clock a timestamp may lie (clock skew between machines). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+const TIME_FIELDS = ['placedAt', 'respondedAt', 'closedAt'] as const;
+
+/**
+ * Reports every timestamp that lies more than MAX_FUTURE_SKEW_MS after `now`:
+ * a call cannot be logged before it happened, but a few minutes of clock skew
+ * between the analyst's machine and the server must not refuse a real call.
+ */
+export function futureProblems(times: StatusTimes, now: number): FieldProblem[] {
+  const limit = now + MAX_FUTURE_SKEW_MS;
+  return TIME_FIELDS.filter((field) => {
+    const at = times[field];
+    return at !== null && at > limit;
+  }).map((path) => ({ path, message: `must not be more than ${MAX_FUTURE_SKEW_MS / 60_000} minutes in the future of the server's clock` }));
+}
+
+/** Why a status change is refused, or null when it is allowed (see canMove). */
+export function moveProblem(from: CallStatus, to: CallStatus): FieldProblem | null {
+  if (canMove(from, to)) return null;
+  return { path: 'status', message: `cannot move from ${from} to ${to}; reopen the call (status awaiting) first` };
+}
+
+/**
+ * Everything the status rules say about a call about to be stored: fills in
+ * the missing timestamp, then checks the status/timestamp fit, order and
+ * future skew. The caller checks moves (moveProblem) separately, since an
+ * illegal move is a conflict (409), not invalid input (422).
+ */
+export function settleCallTimes(
+  next: StatusTimes,
+  given: { respondedAt: boolean; closedAt: boolean },
+  now: number,
+): { times: StatusTimes; problems: FieldProblem[] } {
+  const settled = settleStatusTimes(next, given, now);
+  return { times: settled.times, problems: [...settled.problems, ...futureProblems(settled.times, now)] };
+}

@@ -107,3 +107,15 @@ export const AwaitingQuery = PageQuery.extend({
   ministryId: Id.optional().meta({ description: "The callee's ministry" }),
 });
 export type AwaitingQuery = z.infer<typeof AwaitingQuery>;
+
+/**
+ * An open call on the awaiting board. `waitingMs` is `now − placedAt` by the
+ * server's clock when it answered: clients tick their timers from `placedAt`,
+ * and may compare `waitingMs` with their own clock to correct for its skew.
+ */
+export const AwaitingCall = Call.extend({
+  waitingMs: z.number().int().min(0).meta({ description: "How long the call has waited, by the server's clock at the time of the answer" }),
+}).meta({ id: 'AwaitingCall' });
+export type AwaitingCall = z.infer<typeof AwaitingCall>;
+
+export const AwaitingList = listOf(AwaitingCall).meta({ id: 'AwaitingList' });
