@@ -51,9 +51,16 @@ export type Problem = z.infer<typeof Problem>;
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
-/** The English name of an ISO 3166-1 alpha-2 region, or undefined when the code is not one. */
+/**
+ * Two-letter codes the runtime names but that are not countries: the
+ * "Unknown Region", user-assigned and pseudo-locale codes, and groupings
+ * such as the EU, the eurozone and the UN.
+ */
+const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB']);
+
+/** The English name of an ISO 3166-1 alpha-2 country, or undefined when the code is not one. */
 export function countryName(code: string): string | undefined {
-  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
   const name = displayNames.of(code);
   return name && name !== code ? name : undefined;
 }
@@ -64,11 +71,18 @@ export const CountryCode = z
   .refine((code) => countryName(code) !== undefined, 'is not an ISO 3166-1 alpha-2 country code')
   .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'RU' });
 
+// Zones already found valid: building an Intl.DateTimeFormat costs about half a
+// millisecond, which an import checking thousands of rows would pay per cell.
+// Only valid names are kept, so the set stays as small as the zone database.
+const knownZones = new Set<string>();
+
 /** True when the runtime's time zone database knows this IANA zone name. */
 export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   if (!/^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
+    knownZones.add(zone);
     return true;
   } catch {
     return false;
