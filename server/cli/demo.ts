@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { appendHistory } from '../features/history/repository.ts';
+import { fromIso } from '../lib/time.ts';
+import { type CallRow, type MinistryRow, type OfficialRow, callShape, partyShape } from './api-shapes.ts';
+import { DEMO_CALLS, DEMO_MINISTRIES, DEMO_OFFICIALS, type DemoMinistryKey } from './demo-data.ts';
+import { SEED_ACTOR, type SeedTarget, ensureMinistries, ensureOfficials, ministryKey, officialKey } from './seed-store.ts';
+
+export interface DemoReport {
+  ministries: { created: string[]; existing: number };
+  officials: { created: string[]; existing: number };
+  calls: { created: string[]; existing: number };
+}
+
+/**
+ * Loads the February 2013 story. Running it again creates nothing: ministries
+ * are matched by name and country, officials by name and ministry, and calls
+ * by caller, callee and the instant they were placed.
+ */
+export async function seedDemo(target: SeedTarget, options: { now: number }): Promise<DemoReport> {
+  const { now } = options;
+  return target.db.transaction().execute(async (trx) => {
+    const specs = Object.values(DEMO_MINISTRIES);
+    const ministries = await ensureMinistries(trx, specs, now);
+    const ministryOf = (key: DemoMinistryKey): MinistryRow => ministries.byKey.get(ministryKey(DEMO_MINISTRIES[key]))!;
+
+    const officials = await ensureOfficials(
+      trx,
+      DEMO_OFFICIALS.map((o) => ({ ...o, ministry: ministryOf(o.ministry) })),
+      now,
+    );
+    const byName = new Map<string, { official: OfficialRow; ministry: MinistryRow }>();
+    for (const spec of DEMO_OFFICIALS) {
+      const ministry = ministryOf(spec.ministry);
+      byName.set(spec.name, { official: officials.byKey.get(officialKey(ministry.id, spec.name))!, ministry });
+    }
+    const party = (name: string) => {
+      const found = byName.get(name);
+      if (!found) throw new Error(`demo call names an unknown official: ${name}`);
+      return found;
+    };
+
+    const createdCalls: string[] = [];
+    let existingCalls = 0;
+    for (const call of DEMO_CALLS) {
+      const caller = party(call.caller);
+      const callee = party(call.callee);
+      const placedAt = fromIso(call.placedAt);
+      const already = await trx
+        .selectFrom('calls')
+        .select('id')
+        .where('caller_id', '=', caller.official.id)
+        .where('callee_id', '=', callee.official.id)
+        .where('placed_at', '=', placedAt)
+        .executeTakeFirst();
+      if (already) {
+        existingCalls++;
+        continue;
+      }
+      const row: CallRow = {
+        id: randomUUID(),
+        caller_id: caller.official.id,
+        callee_id: callee.official.id,
+        placed_at: placedAt,
+        channel: call.channel,
+        topic: call.topic,
+        notes: call.notes,
+        source: call.source,
+        status: call.status,
+        responded_at: call.respondedAt === null ? null : fromIso(call.respondedAt),
+        closed_at: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        created_by: SEED_ACTOR,
+      };
+      await trx.insertInto('calls').values(row).execute();
+      const after = callShape(row, partyShape(caller.official, caller.ministry), partyShape(callee.official, callee.ministry));
+      await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'call', entityId: row.id, before: null, after });
+      createdCalls.push(`${call.placedAt.slice(0, 16).replace('T', ' ')} ${call.caller} → ${call.callee} (${call.status})`);
+    }
+
+    return {
+      ministries: { created: ministries.created.map((m) => m.name), existing: specs.length - ministries.created.length },
+      officials: { created: officials.created.map((o) => o.name), existing: DEMO_OFFICIALS.length - officials.created.length },
+      calls: { created: createdCalls, existing: existingCalls },
+    };
+  });
+}

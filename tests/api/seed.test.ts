@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReplied } from '#shared/domain/call-status.ts';
+import { Call, type CallStatus } from '#shared/schemas/calls.ts';
+import { Ministry } from '#shared/schemas/ministries.ts';
+import { Official } from '#shared/schemas/officials.ts';
+import { countryName, isTimeZone } from '#shared/schemas/common.ts';
+import type { DatabaseHandle } from '#server/db/client.ts';
+import { insertMany } from '#server/cli/bulk-insert.ts';
+import { seedDemo } from '#server/cli/demo.ts';
+import { NORTH_KOREA_TEST_AT } from '#server/cli/demo-data.ts';
+import { ensurePool, seedSyntheticCalls } from '#server/cli/synthetic.ts';
+import { CallGenerator } from '#server/cli/synthetic-calls.ts';
+import { createTestDatabase } from '../support/database.ts';
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+
+async function count(database: DatabaseHandle, table: 'calls' | 'history' | 'ministries' | 'officials') {
+  const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function historyAfter(database: DatabaseHandle, entityType: string) {
+  const rows = await database.db.selectFrom('history').selectAll().where('entity_type', '=', entityType).execute();
+  return rows.map((r) => {
+    expect(r).toMatchObject({ actor: 'seed', action: 'create', before: null, at: NOW });
+    return JSON.parse(r.after!) as Record<string, unknown>;
+  });
+}
+
+describe('npm run seed -- --demo', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('tells the February 2013 story: Kerry calls four ministers after the test, three reply, Lavrov does not', async () => {
+    const report = await seedDemo(database, { now: NOW });
+    expect(report.ministries.created).toHaveLength(5);
+    expect(report.calls.existing).toBe(0);
+
+    const rows = await database.db
+      .selectFrom('calls as c')
+      .innerJoin('officials as caller', 'caller.id', 'c.caller_id')
+      .innerJoin('officials as callee', 'callee.id', 'c.callee_id')
+      .innerJoin('ministries as m', 'm.id', 'callee.ministry_id')
+      .select(['c.status', 'c.placed_at', 'c.responded_at', 'c.closed_at', 'callee.name as callee', 'm.short_name as ministry'])
+      .where('caller.name', '=', 'John Kerry')
+      .where('c.placed_at', '>=', Date.parse(NORTH_KOREA_TEST_AT))
+      .orderBy('c.placed_at')
+      .execute();
+    expect(rows.map((r) => r.callee).sort()).toEqual(['Fumio Kishida', 'Kim Sung-hwan', 'Sergei Lavrov', 'Yang Jiechi']);
+    const replied = rows.filter((r) => isReplied(r.status as CallStatus));
+    expect(replied.map((r) => r.ministry).sort()).toEqual(['China MFA', 'Japan MOFA', 'ROK MOFA']);
+    for (const r of replied) expect(r.responded_at).toBeGreaterThanOrEqual(r.placed_at);
+    expect(rows.find((r) => r.callee === 'Sergei Lavrov')).toMatchObject({ status: 'awaiting', ministry: 'MFA Russia', responded_at: null, closed_at: null });
+
+    const officials = await database.db.selectFrom('officials').select(['name', 'time_zone']).execute();
+    const zone = Object.fromEntries(officials.map((o) => [o.name, o.time_zone]));
+    expect(zone).toMatchObject({ 'John Kerry': 'America/New_York', 'Sergei Lavrov': 'Europe/Moscow', 'Fumio Kishida': 'Asia/Tokyo', 'Yang Jiechi': 'Asia/Shanghai', 'Kim Sung-hwan': 'Asia/Seoul', 'Victoria Nuland': 'America/New_York' });
+    for (const o of officials) expect(isTimeZone(o.time_zone)).toBe(true);
+  });
+
+  it('audits every object it created, in the API shape', async () => {
+    for (const after of await historyAfter(database, 'ministry')) Ministry.parse(after);
+    for (const after of await historyAfter(database, 'official')) Official.parse(after);
+    const calls = await historyAfter(database, 'call');
+    expect(calls).toHaveLength(await count(database, 'calls'));
+    for (const after of calls) Call.parse(after);
+    const lavrov = calls.map((c) => Call.parse(c)).find((c) => c.callee.name === 'Sergei Lavrov' && c.status === 'awaiting');
+    expect(lavrov).toMatchObject({ createdBy: 'seed', version: 1, responseMs: null, callee: { timeZone: 'Europe/Moscow', ministry: { shortName: 'MFA Russia', country: 'RU' } } });
+  });
+
+  it('creates nothing when run again', async () => {
+    const before = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    const report = await seedDemo(database, { now: NOW + 60_000 });
+    expect(report).toMatchObject({ ministries: { created: [] }, officials: { created: [] }, calls: { created: [], existing: 10 } });
+    const after = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    expect(after).toEqual(before);
+  });
+});
+
+describe('npm run seed -- --calls N', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo(database, { now: NOW });
+  });
+  afterAll(() => database.close());
+
+  it('adds N calls whose statuses and timestamps obey the rules, each with its history entry', async () => {
+    const callsBefore = await count(database, 'calls');
+    const report = await seedSyntheticCalls(database, { count: 2000, now: NOW, seed: 42, batchSize: 700 });
+    expect(report.calls).toBe(2000);
+    expect(Object.values(report.statuses).reduce((a, b) => a + b, 0)).toBe(2000);
+
+    const rows = await database.db.selectFrom('calls').selectAll().where('created_by', '=', 'seed').where('created_at', '=', NOW).execute();
+    const synthetic = rows.filter((r) => r.placed_at > Date.parse('2020-01-01'));
+    expect(synthetic).toHaveLength(2000);
+    expect(await count(database, 'calls')).toBe(callsBefore + 2000);
+    const earliest = NOW - 731 * 24 * 3600 * 1000;
+    for (const r of synthetic) {
+      const where = `call ${r.id} (${r.status})`;
+      expect(r.placed_at, where).toBeLessThan(NOW);
+      expect(r.placed_at, where).toBeGreaterThan(earliest);
+      expect(r.caller_id, where).not.toBe(r.callee_id);
+      expect(r.version, where).toBe(1);
+      if (r.status === 'awaiting') {
+        expect([r.responded_at, r.closed_at], where).toEqual([null, null]);
+      } else if (r.status === 'withdrawn') {
+        expect(r.responded_at, where).toBeNull();
+        expect(r.closed_at, where).toBeGreaterThanOrEqual(r.placed_at);
+        expect(r.closed_at, where).toBeLessThanOrEqual(NOW);
+      } else {
+        expect(['answered', 'returned', 'declined'], where).toContain(r.status);
+        expect(r.closed_at, where).toBeNull();
+        expect(r.responded_at, where).toBeGreaterThanOrEqual(r.placed_at);
+        expect(r.responded_at, where).toBeLessThanOrEqual(NOW);
+        if (r.status === 'answered') expect(r.responded_at, where).toBe(r.placed_at);
+        else expect(r.responded_at!, where).toBeGreaterThan(r.placed_at);
+      }
+    }
+
+    // A realistic mix, not a uniform one.
+    const share = (s: CallStatus) => synthetic.filter((r) => r.status === s).length / synthetic.length;
+    expect(share('answered') + share('returned')).toBeGreaterThan(0.6);
+    expect(share('declined')).toBeGreaterThan(0.04);
+    expect(share('withdrawn')).toBeGreaterThan(0.03);
+    expect(share('awaiting')).toBeLessThan(0.05);
+    const channels = new Set(synthetic.map((r) => r.channel));
+    expect(channels.size).toBe(5);
+    expect(synthetic.filter((r) => r.channel === 'phone').length).toBeGreaterThan(synthetic.length / 2);
+
+    // One create entry per call, whose `after` is the call as the API shows it.
+    const entries = await database.db.selectFrom('history').selectAll().where('entity_type', '=', 'call').execute();
+    const byId = new Map(entries.map((e) => [e.entity_id, e]));
+    expect(entries).toHaveLength(callsBefore + 2000);
+    for (const r of synthetic) {
+      const entry = byId.get(r.id)!;
+      expect(entry).toMatchObject({ actor: 'seed', action: 'create', before: null, at: NOW });
+      const after = Call.parse(JSON.parse(entry.after!));
+      expect(after).toMatchObject({
+        id: r.id,
+        callerId: r.caller_id,
+        calleeId: r.callee_id,
+        caller: { id: r.caller_id },
+        callee: { id: r.callee_id },
+        placedAt: new Date(r.placed_at).toISOString(),
+        status: r.status,
+        topic: r.topic,
+        notes: r.notes,
+        source: r.source,
+        respondedAt: r.responded_at === null ? null : new Date(r.responded_at).toISOString(),
+        closedAt: r.closed_at === null ? null : new Date(r.closed_at).toISOString(),
+        responseMs: isReplied(r.status as CallStatus) ? r.responded_at! - r.placed_at : null,
+        version: 1,
+        createdBy: 'seed',
+      });
+    }
+  });
+
+  it('keeps a realistic pool and never adds to it twice', async () => {
+    const ministries = await database.db.selectFrom('ministries').selectAll().execute();
+    const officials = await database.db.selectFrom('officials').selectAll().execute();
+    expect(ministries.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(ministries.map((m) => m.country)).size).toBeGreaterThanOrEqual(30);
+    expect(officials.length).toBeGreaterThanOrEqual(150);
+    for (const m of ministries) expect(countryName(m.country), m.name).toBeDefined();
+    for (const o of officials) expect(isTimeZone(o.time_zone), o.name).toBe(true);
+    // The demo's ministries are the pool's: matched by name and country, not duplicated.
+    expect(ministries.filter((m) => m.short_name === 'MFA Russia')).toHaveLength(1);
+
+    const again = await ensurePool(database, NOW);
+    expect([again.ministriesCreated, again.officialsCreated]).toEqual([0, 0]);
+    expect(await count(database, 'ministries')).toBe(ministries.length);
+  });
+
+  it('gives the same calls for the same seed', async () => {
+    const { pool, officials } = await ensurePool(database, NOW);
+    const strip = (values: unknown[]) => values.filter((_, i) => i % 11 !== 0); // ids are unique every time
+    const run = () => new CallGenerator(officials, pool.profiles, { count: 300, seed: 'same', now: NOW, actor: 'seed' }).nextBatch(300);
+    expect(strip(run().calls)).toEqual(strip(run().calls));
+  });
+
+  it('inserts more rows at once than one statement has parameters for', async () => {
+    const values: unknown[] = [];
+    for (let i = 0; i < 5000; i++) values.push(NOW, 'seed', 'create', 'call', `bulk-${i}`, null, null);
+    // 35,000 values: more than SQLite binds in one statement (PostgreSQL binds one array per column).
+    const spec = { table: 'history', columns: ['at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after'], types: { at: 'bigint' } } as const;
+    await insertMany(database.db, database.dialect, spec, values);
+    const row = await database.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', 'like', 'bulk-%').executeTakeFirstOrThrow();
+    expect(Number(row.n)).toBe(5000);
+  });
+});
