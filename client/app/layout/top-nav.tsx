@@ -1,0 +1,58 @@
+import { NavLink, useNavigate } from 'react-router';
+import { hasRole } from '#shared/schemas/users.ts';
+import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
+
+const links = [
+  { to: '/', label: 'Board', end: true },
+  { to: '/calls', label: 'Calls' },
+  { to: '/officials', label: 'Officials' },
+  { to: '/ministries', label: 'Ministries' },
+  { to: '/stats', label: 'Response times' },
+  { to: '/data', label: 'Import & export' },
+  { to: '/settings', label: 'Settings' },
+];
+
+export function TopNav() {
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <NavLink to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">R</span>
+          <span className="brand-name">Readout</span>
+        </NavLink>
+        <nav aria-label="Main" className="mainnav">
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end} className="mainnav-link">
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="usermenu">
+          {hasRole(user.role, 'analyst') ? (
+            <NavLink to="/log" className="btn btn-primary btn-small" aria-keyshortcuts="n" title="Log a call (shortcut: n)">
+              Log a call <kbd className="kbd kbd-hint">n</kbd>
+            </NavLink>
+          ) : null}
+          <span className="usermenu-name" title={`${user.username} · ${user.role}`}>
+            {user.displayName}
+          </span>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            disabled={logout.isPending}
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+          >
+            Log out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,80 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { setLiveMode } from '../lib/live-mode.ts';
+import { invalidateAfterChange } from '../lib/query-client.ts';
+import { queryRoots, type ChangedKind } from '../lib/query-keys.ts';
+import { applyCallChange } from '../features/board/api/awaiting-cache.ts';
+
+const RETRY_AFTER_CLOSE_MS = 60_000;
+
+const NAMED_EVENTS = ['call', 'official', 'ministry'].flatMap((kind) => ['created', 'updated', 'deleted'].map((verb) => `${kind}.${verb}`));
+
+/** The kind of object an event's type names: "call.updated" → "call". */
+export function changedKind(type: unknown): ChangedKind | null {
+  if (typeof type !== 'string') return null;
+  const kind = type.split('.')[0];
+  return kind === 'call' || kind === 'official' || kind === 'ministry' ? kind : null;
+}
+
+/**
+ * Subscribes to GET /api/events and marks the lists a change touches as
+ * stale. While the stream is down (not built yet, a proxy that buffers, the
+ * network) the lists poll instead; the browser reconnects by itself with
+ * Last-Event-ID, and a stream that closed for good is tried again later.
+ */
+export function useLiveUpdates(enabled: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let wasLive = false;
+
+    const connect = () => {
+      source = new EventSource('/api/events');
+      source.onopen = () => {
+        // Events missed while disconnected may not all be replayed: refresh once.
+        if (wasLive) invalidateEverything(client);
+        wasLive = true;
+        setLiveMode('live');
+      };
+      source.onmessage = (event: MessageEvent<string>) => onEvent(client, event.data);
+      // Should the server name its events (`event: call.updated`), they skip onmessage.
+      for (const name of NAMED_EVENTS) source.addEventListener(name, (event) => onEvent(client, (event as MessageEvent<string>).data));
+      source.onerror = () => {
+        setLiveMode('polling');
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(connect, RETRY_AFTER_CLOSE_MS);
+        }
+      };
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+      setLiveMode('polling');
+    };
+  }, [client, enabled]);
+}
+
+function onEvent(client: QueryClient, data: string) {
+  let event: { type?: unknown; id?: unknown };
+  try {
+    event = JSON.parse(data) as { type?: unknown; id?: unknown };
+  } catch {
+    return;
+  }
+  const kind = changedKind(event.type);
+  if (kind === 'call' && typeof event.id === 'string') {
+    // The board may hold thousands of open calls: it fetches just the one that
+    // changed rather than all of them; the other lists are refetched as usual.
+    void client.invalidateQueries({ queryKey: queryRoots.calls });
+    void client.invalidateQueries({ queryKey: queryRoots.stats });
+    void applyCallChange(client, String(event.type), event.id);
+  } else if (kind) void invalidateAfterChange(client, kind);
+}
+
+function invalidateEverything(client: QueryClient) {
+  for (const kind of ['call', 'official', 'ministry'] as const) void invalidateAfterChange(client, kind);
+}

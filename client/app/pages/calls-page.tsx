@@ -1,0 +1,26 @@
+import { PageHeader } from '#client/components/ui/page-header.tsx';
+import { CallsFilters } from '#client/features/calls/components/calls-filters.tsx';
+import { CallsList } from '#client/features/calls/components/calls-list.tsx';
+import { useCallFilters } from '#client/features/calls/lib/use-call-filters.ts';
+import { MinistryFilter } from '#client/features/ministries/components/ministry-select.tsx';
+import { OfficialFilter } from '#client/features/officials/components/official-filter.tsx';
+
+export default function CallsPage() {
+  const [filters, setFilters] = useCallFilters();
+  return (
+    <>
+      <PageHeader title="Calls" subtitle="Every logged call, with its outcome and response time." />
+      <div className="calls-page">
+        <CallsFilters
+          filters={filters}
+          onChange={setFilters}
+          ministryFilter={<MinistryFilter label="Callee's ministry" value={filters.ministryId ?? ''} onChange={(id) => setFilters({ ministryId: id || undefined })} />}
+          officialFilter={<OfficialFilter label="Official (either side)" value={filters.officialId ?? ''} onChange={(id) => setFilters({ officialId: id || undefined })} />}
+        />
+        <div className="calls-results">
+          <CallsList filters={filters} onClearFilters={() => setFilters({ status: [], ministryId: undefined, officialId: undefined, from: undefined, to: undefined, q: undefined })} />
+        </div>
+      </div>
+    </>
+  );
+}

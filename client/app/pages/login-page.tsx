@@ -1,0 +1,27 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Loading } from '#client/components/ui/loading.tsx';
+import { useMe, useSetupStatus } from '#client/features/auth/api/auth.ts';
+import { LoginForm } from '#client/features/auth/components/login-form.tsx';
+import { AuthShell } from './auth-shell.tsx';
+
+/** Only paths inside the app, so a crafted link cannot send a user elsewhere after login. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const setup = useSetupStatus();
+  const me = useMe();
+  const next = safeNext(params.get('next'));
+
+  if (setup.isPending || me.isPending) return <Loading />;
+  if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+  if (me.data) return <Navigate to={next} replace />;
+  return (
+    <AuthShell title="Log in" intro="Who owes a call back, since when, and whether that is normal for them.">
+      <LoginForm onLoggedIn={() => void navigate(next, { replace: true })} />
+    </AuthShell>
+  );
+}

@@ -1,0 +1,58 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuthGate } from './auth-gate.tsx';
+import { RouteError } from './error-boundary.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { BoardPage } from './pages/board-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { SetupPage } from './pages/setup-page.tsx';
+
+// The board is the page analysts keep open, so it ships in the main bundle;
+// every other page loads when first visited (the charts page pulls in recharts).
+const LogCallPage = lazy(() => import('./pages/log-call-page.tsx'));
+const SettingsPage = lazy(() => import('./pages/settings-page.tsx'));
+const CallsPage = lazy(() => import('./pages/calls-page.tsx'));
+const CallPage = lazy(() => import('./pages/call-page.tsx'));
+const OfficialsPage = lazy(() => import('./pages/officials-page.tsx'));
+const OfficialPage = lazy(() => import('./pages/official-page.tsx'));
+const MinistriesPage = lazy(() => import('./pages/ministries-page.tsx'));
+const MinistryPage = lazy(() => import('./pages/ministry-page.tsx'));
+const ResponseTimesPage = lazy(() => import('./pages/response-times-page.tsx'));
+const DataPage = lazy(() => import('./pages/data-page.tsx'));
+
+export const routes: RouteObject[] = [
+  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <AuthGate>
+        <AppLayout />
+      </AuthGate>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        // A page that throws keeps the navigation around its error message.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <BoardPage /> },
+          { path: 'log', element: <LogCallPage /> },
+          { path: 'calls', element: <CallsPage /> },
+          { path: 'calls/:id', element: <CallPage /> },
+          { path: 'officials', element: <OfficialsPage /> },
+          { path: 'officials/:id', element: <OfficialPage /> },
+          { path: 'ministries', element: <MinistriesPage /> },
+          { path: 'ministries/:id', element: <MinistryPage /> },
+          { path: 'stats', element: <ResponseTimesPage /> },
+          { path: 'data', element: <DataPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,84 @@
+import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { z } from 'zod';
+import { api } from '#client/lib/api-client.ts';
+import { useLiveMode, POLL_INTERVAL_MS } from '#client/lib/live-mode.ts';
+import { AwaitingList, type AwaitingCall } from '#shared/schemas/calls.ts';
+
+const PAGE_SIZE = 500;
+
+/** One page of the board as fetched, with the moment it arrived (for the clock-skew estimate). */
+export type AwaitingPage = z.infer<typeof AwaitingList> & { receivedAt: number };
+export type AwaitingData = InfiniteData<AwaitingPage>;
+
+export interface AwaitingBoard {
+  /** Every open call loaded so far, longest wait first (the server's order). */
+  items: AwaitingCall[];
+  /**
+   * How far the server's clock runs ahead of this browser's (ms), from the
+   * `waitingMs` it reported; 0 when the difference is within network noise.
+   * Timers add it, so a laptop with a wrong clock still shows true waits.
+   */
+  skewMs: number;
+}
+
+/** The server's clock minus ours, estimated from each call's waitingMs at the moment the answer arrived. */
+export function estimateSkew(items: readonly AwaitingCall[], receivedAt: number): number {
+  const samples = items.slice(0, 25).map((call) => call.waitingMs - (receivedAt - Date.parse(call.placedAt)));
+  if (samples.length === 0) return 0;
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  return Math.abs(median) < 2_000 ? 0 : median;
+}
+
+/** The loaded pages as one list, without the duplicates a page boundary can bring while calls change. */
+export function boardOf(data: AwaitingData | undefined): AwaitingBoard {
+  const first = data?.pages[0];
+  if (!data || !first) return { items: [], skewMs: 0 };
+  const seen = new Set<string>();
+  const items: AwaitingCall[] = [];
+  for (const page of data.pages) {
+    for (const call of page.items) {
+      if (seen.has(call.id)) continue;
+      seen.add(call.id);
+      items.push(call);
+    }
+  }
+  return { items, skewMs: estimateSkew(first.items, first.receivedAt) };
+}
+
+/**
+ * Pages of 500, fetched one after another: the longest waits (the top of the
+ * board) show as soon as the first page arrives, and a refetch keeps the
+ * board on screen until the new pages are in.
+ */
+export const awaitingQuery = infiniteQueryOptions({
+  queryKey: ['awaiting', 'all'] as const,
+  queryFn: async ({ pageParam, signal }): Promise<AwaitingPage> => {
+    const page = await api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }, AwaitingList);
+    return { ...page, receivedAt: Date.now() };
+  },
+  initialPageParam: null as string | null,
+  getNextPageParam: (last) => last.nextCursor,
+});
+
+/**
+ * The whole board. While the event stream is live it keeps the board current
+ * call by call (app/live-updates.ts), so the full list is refetched only when
+ * the stream is down (every POLL_INTERVAL_MS) or after this analyst's own changes.
+ */
+export function useAwaiting() {
+  const live = useLiveMode() === 'live';
+  const query = useInfiniteQuery({
+    ...awaitingQuery,
+    refetchInterval: live ? false : POLL_INTERVAL_MS,
+    refetchOnWindowFocus: !live,
+    staleTime: live ? 5 * 60_000 : 10_000,
+  });
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const board = useMemo(() => boardOf(query.data), [query.data]);
+  return { query, board, complete: query.isSuccess && !hasNextPage };
+}

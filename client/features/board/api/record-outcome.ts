@@ -1,0 +1,71 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '#client/lib/api-client.ts';
+import { notify } from '#client/lib/notices.ts';
+import { queryRoots } from '#client/lib/query-keys.ts';
+import { Call, type AwaitingCall, type CallPatch } from '#shared/schemas/calls.ts';
+import type { AwaitingData } from './awaiting.ts';
+import { applyCallChange, removeFromBoard } from './awaiting-cache.ts';
+
+export type Outcome = 'answered' | 'returned' | 'declined' | 'withdrawn';
+
+export const OUTCOMES: readonly { value: Outcome; label: string; help: string }[] = [
+  { value: 'returned', label: 'Returned', help: 'called back later' },
+  { value: 'answered', label: 'Answered', help: 'took the call when it was placed' },
+  { value: 'declined', label: 'Declined', help: 'replied they will not talk' },
+  { value: 'withdrawn', label: 'Withdrawn', help: 'we stopped waiting' },
+];
+
+export interface RecordOutcome {
+  call: AwaitingCall;
+  status: Outcome;
+  /** When it happened (ISO); omitted, the server takes now (answered: the time the call was placed). */
+  at?: string;
+}
+
+/** The patch for an outcome: replies set respondedAt, a withdrawal closedAt. */
+export function outcomePatch(status: Outcome, at?: string): CallPatch {
+  if (!at) return { status };
+  return status === 'withdrawn' ? { status, closedAt: at } : { status, respondedAt: at };
+}
+
+export function outcomeErrorMessage(error: unknown, callee: string): string {
+  if (error instanceof ApiError) {
+    if (error.status === 412) return `Someone else changed the call to ${callee} meanwhile. The board now shows it as it is; record the outcome again if it still applies.`;
+    if (error.status === 404) return `The call to ${callee} was deleted by someone else.`;
+    if (error.status === 403) return 'Your role may view calls but not change them.';
+    const field = error.problem.errors?.[0];
+    return `Could not record the outcome for ${callee}: ${field ? `${field.path} ${field.message}` : error.problem.detail || error.message}`;
+  }
+  return `Could not record the outcome for ${callee}: the server did not answer. Nothing was changed.`;
+}
+
+/**
+ * Records a reply or withdrawal from the board. The row leaves the board at
+ * once (optimistic) and comes back, with a message, if the server refuses.
+ * If-Match carries the version the analyst saw, so a change made meanwhile by
+ * someone else is never overwritten unseen.
+ */
+export function useRecordOutcome() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ call, status, at }: RecordOutcome) =>
+      api(`/calls/${call.id}`, { method: 'PATCH', json: outcomePatch(status, at), headers: { 'If-Match': `"${call.version}"` } }, Call),
+    onMutate: async ({ call }) => {
+      await client.cancelQueries({ queryKey: queryRoots.awaiting });
+      const before = client.getQueriesData<AwaitingData>({ queryKey: queryRoots.awaiting });
+      removeFromBoard(client, call.id);
+      return { before };
+    },
+    onError: (error, { call }, context) => {
+      for (const [key, data] of context?.before ?? []) client.setQueryData(key, data);
+      notify(outcomeErrorMessage(error, call.callee.name), 'error');
+      // Someone else changed or deleted it: show the call as it now is.
+      if (error instanceof ApiError && (error.status === 412 || error.status === 404 || error.status === 409)) void applyCallChange(client, 'call.updated', call.id);
+    },
+    onSuccess: (saved) => {
+      notify(`Recorded: ${saved.callee.name} ${saved.status === 'withdrawn' ? '— call withdrawn' : saved.status}.`, 'success');
+    },
+    // The board itself is already right (or put right above); lists and figures elsewhere are not.
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: queryRoots.calls }), client.invalidateQueries({ queryKey: queryRoots.stats })]),
+  });
+}

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CountryModule from '#client/lib/country.ts';
+import type * as FormatModule from '#client/lib/format.ts';
+import type { AwaitingCall } from '#shared/schemas/calls.ts';
+import { awaitingQuery } from '../api/awaiting.ts';
+import { AwaitingBoard } from './awaiting-board.tsx';
+
+// Counts renders of the parts of a row: the row itself formats the country,
+// the timer formats the elapsed time.
+const spies = vi.hoisted(() => ({ rowRenders: 0, timerRenders: 0 }));
+vi.mock('#client/lib/country.ts', async (original) => {
+  const actual = await original<typeof CountryModule>();
+  return { ...actual, countryLabel: (code: string) => (spies.rowRenders++, actual.countryLabel(code)) };
+});
+vi.mock('#client/lib/format.ts', async (original) => {
+  const actual = await original<typeof FormatModule>();
+  return { ...actual, formatElapsed: (ms: number) => (spies.timerRenders++, actual.formatElapsed(ms)) };
+});
+
+const NOW = Date.parse('2026-11-28T12:00:00.000Z');
+const ministry = { id: 'm1', name: 'Ministry of Foreign Affairs of the Russian Federation', shortName: 'MFA Russia', country: 'RU' };
+const caller = { id: 'o1', name: 'John Kerry', title: 'Secretary of State', timeZone: 'America/New_York', ministry: { ...ministry, id: 'm2', shortName: 'State', country: 'US' } };
+
+function makeCalls(count: number): AwaitingCall[] {
+  return Array.from({ length: count }, (_, i) => {
+    const placedAt = new Date(NOW - (count - i) * 60_000).toISOString();
+    return {
+      id: `call-${i}`,
+      callerId: caller.id,
+      calleeId: `callee-${i}`,
+      caller,
+      callee: { id: `callee-${i}`, name: `Callee ${i}`, title: 'Minister', timeZone: 'Europe/Moscow', ministry },
+      placedAt,
+      channel: 'phone',
+      topic: `Topic ${i}`,
+      notes: null,
+      source: null,
+      status: 'awaiting',
+      respondedAt: null,
+      closedAt: null,
+      responseMs: null,
+      version: 1,
+      createdAt: placedAt,
+      updatedAt: placedAt,
+      createdBy: 'ada',
+      waitingMs: (count - i) * 60_000,
+    };
+  });
+}
+
+function renderBoard(items: AwaitingCall[]) {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  client.setQueryData(awaitingQuery.queryKey, { pages: [{ items, nextCursor: null, receivedAt: NOW }], pageParams: [null] });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <AwaitingBoard canRecord />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+describe('the awaiting board', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(NOW);
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('the test serves the board from the cache')));
+    // jsdom does not scroll; the virtualiser asks it to when it re-measures.
+    window.scrollTo = () => undefined;
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('puts only a window of 10,000 open calls in the DOM, longest wait first', () => {
+    renderBoard(makeCalls(10_000));
+    const list = screen.getByRole('list', { name: /awaiting a callback/i });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]).toHaveProperty('textContent', expect.stringContaining('Callee 0'));
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('10000');
+    expect(screen.getByText('10000')).toBeTruthy();
+  });
+
+  it('ticks the timers once a second without re-rendering the rows', () => {
+    renderBoard(makeCalls(10_000));
+    const timer = screen.getAllByRole('timer')[0]!;
+    const before = timer.textContent;
+    // The oldest of 10,000 calls placed a minute apart has waited 10,000 minutes.
+    expect(before).toBe('6d 22h 40m 00s');
+    spies.rowRenders = 0;
+    spies.timerRenders = 0;
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(screen.getAllByRole('timer')[0]!.textContent).toBe('6d 22h 40m 01s');
+    const visibleTimers = screen.getAllByRole('timer').length;
+    expect(spies.timerRenders).toBe(visibleTimers);
+    expect(spies.rowRenders).toBe(0);
+  });
+
+  it('says so when nobody owes a call', () => {
+    renderBoard([]);
+    expect(screen.getByText('Nobody owes you a call')).toBeTruthy();
+  });
+});

@@ -1,0 +1,79 @@
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert } from '#client/components/ui/alert.tsx';
+import { EmptyState } from '#client/components/ui/empty-state.tsx';
+import { Loading } from '#client/components/ui/loading.tsx';
+import { thresholdsStore } from '#client/lib/preferences.ts';
+import type { AwaitingCall } from '#shared/schemas/calls.ts';
+import { useAwaiting } from '../api/awaiting.ts';
+import { useRecordOutcome } from '../api/record-outcome.ts';
+import { AwaitingList } from './awaiting-list.tsx';
+import { BoardSummary } from './board-summary.tsx';
+import { OutcomeDialog } from './outcome-dialog.tsx';
+
+/** Text a filter matches: both parties, the callee's ministry and country, the topic. */
+export function matchesFilter(call: AwaitingCall, needle: string): boolean {
+  if (!needle) return true;
+  const haystack = [call.caller.name, call.callee.name, call.callee.ministry.shortName, call.callee.ministry.name, call.callee.ministry.country, call.topic]
+    .join(' ')
+    .toLowerCase();
+  return needle
+    .toLowerCase()
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
+}
+
+/** The awaiting-callback board: every open call, longest wait first, with live timers. */
+export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
+  const { query: awaiting, board, complete } = useAwaiting();
+  const thresholds = thresholdsStore.useValue();
+  const record = useRecordOutcome();
+  const [recording, setRecording] = useState<AwaitingCall | null>(null);
+  const [filter, setFilter] = useState('');
+  const needle = useDeferredValue(filter.trim());
+  const onRecord = useCallback((call: AwaitingCall) => setRecording(call), []);
+
+  const all = awaiting.data ? board.items : undefined;
+  const items = useMemo(() => (all && needle ? all.filter((call) => matchesFilter(call, needle)) : (all ?? [])), [all, needle]);
+
+  if (awaiting.isPending) return <Loading label="Loading the open calls…" />;
+  if (awaiting.isError) return <Alert title="The board could not be loaded">{awaiting.error.message}</Alert>;
+
+  const skewMs = board.skewMs;
+  return (
+    <section aria-label="Awaiting callback">
+      <BoardSummary items={all ?? []} skewMs={skewMs} thresholds={thresholds} complete={complete} />
+      {all && all.length > 0 ? (
+        <div className="board-tools">
+          <label className="board-filter">
+            <span className="visually-hidden">Filter the board</span>
+            <input type="search" placeholder="Filter by name, ministry, country or topic" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </label>
+          {needle ? (
+            <span className="muted" role="status">
+              {items.length} of {all.length} shown
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {all && all.length === 0 ? (
+        <EmptyState title="Nobody owes you a call">
+          Every call logged so far has been answered, returned, declined or withdrawn. {canRecord ? <Link to="/log">Log a call</Link> : null}
+        </EmptyState>
+      ) : items.length === 0 ? (
+        <EmptyState title="No open call matches the filter" />
+      ) : (
+        <AwaitingList items={items} skewMs={skewMs} thresholds={thresholds} onRecord={onRecord} canRecord={canRecord} />
+      )}
+      <OutcomeDialog
+        call={recording}
+        skewMs={skewMs}
+        onClose={() => setRecording(null)}
+        onRecord={(status, at) => {
+          if (recording) record.mutate({ call: recording, status, at });
+          setRecording(null);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { createContext, memo, useContext, type ReactNode } from 'react';
+import { countryLabel, flagEmoji, supportsFlagEmoji } from '#client/lib/country.ts';
+import type { WaitThresholds } from '#client/lib/preferences.ts';
+import type { AwaitingCall } from '#shared/schemas/calls.ts';
+import { LiveTimer } from './live-timer.tsx';
+import { LocalTime } from './local-time.tsx';
+import { PlacedAt } from './placed-at.tsx';
+import { levelLabel, useWaitLevel } from './wait-level.ts';
+
+const CHANNEL_LABEL: Record<AwaitingCall['channel'], string> = {
+  phone: 'Phone',
+  video: 'Video',
+  message: 'Message',
+  in_person: 'In person',
+  other: 'Other',
+};
+
+/**
+ * Extra content under a row's timer, supplied by the page (the statistics
+ * feature's "is this wait unusual?" line), so the board does not depend on it.
+ */
+export const RowTimerExtra = createContext<((call: AwaitingCall) => ReactNode) | null>(null);
+
+export interface AwaitingRowProps {
+  call: AwaitingCall;
+  skewMs: number;
+  thresholds: WaitThresholds;
+  onRecord: (call: AwaitingCall) => void;
+  position: number;
+  total: number;
+  /** Where the row sits in the list (px), and its height: primitives, so memo holds while scrolling. */
+  offset: number;
+  height: number;
+  canRecord: boolean;
+}
+
+/**
+ * One open call. Memoised: a tick re-renders only its timer (and its colour
+ * band when a threshold is crossed), never the row or the list.
+ */
+export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds, onRecord, position, total, offset, height, canRecord }: AwaitingRowProps) {
+  const since = Date.parse(call.placedAt);
+  const level = useWaitLevel(since, skewMs, thresholds);
+  const label = levelLabel(level, thresholds);
+  const timerExtra = useContext(RowTimerExtra);
+  const { caller, callee } = call;
+  const country = callee.ministry.country;
+  return (
+    <li className={`board-row level-${level}`} style={{ transform: `translateY(${offset}px)`, height }} aria-posinset={position} aria-setsize={total} data-call-id={call.id}>
+      <div className="cell-timer">
+        <LiveTimer since={since} skewMs={skewMs} />
+        {label ? <span className="level-label">{label}</span> : null}
+        {timerExtra?.(call)}
+      </div>
+      <div className="cell-parties">
+        <p className="parties">
+          <span className="caller">{caller.name}</span>
+          <span className="arrow" aria-label="called">
+            {' → '}
+          </span>
+          <strong className="callee">{callee.name}</strong>
+        </p>
+        <p className="sub">
+          {supportsFlagEmoji() ? (
+            <span className="flag" aria-hidden="true">
+              {flagEmoji(country)}{' '}
+            </span>
+          ) : null}
+          <abbr title={countryLabel(country)}>{country}</abbr> · <span title={callee.ministry.name}>{callee.ministry.shortName}</span> · {callee.title}
+        </p>
+      </div>
+      <div className="cell-local">
+        <LocalTime timeZone={callee.timeZone} />
+      </div>
+      <div className="cell-topic">
+        <p className="topic" title={call.topic}>
+          {call.topic}
+        </p>
+        <p className="sub">
+          {CHANNEL_LABEL[call.channel]} · logged by {call.createdBy}
+        </p>
+      </div>
+      <div className="cell-placed">
+        <PlacedAt iso={call.placedAt} skewMs={skewMs} />
+      </div>
+      <div className="cell-action">
+        {canRecord ? (
+          <button type="button" className="btn btn-small btn-secondary" onClick={() => onRecord(call)}>
+            Record outcome<span className="visually-hidden"> of the call to {callee.name}</span>
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+});

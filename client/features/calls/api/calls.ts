@@ -1,0 +1,95 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { apiRequest, api } from '#client/lib/api-client.ts';
+import { invalidateAfterChange } from '#client/lib/query-client.ts';
+import { AwaitingList, Call, CallList, type CallPatch } from '#shared/schemas/calls.ts';
+import { HistoryList } from '#shared/schemas/history.ts';
+import { toApiQuery, type CallFilters } from '../lib/call-filters.ts';
+
+const PAGE_SIZE = 50;
+
+export const callKeys = {
+  list: (filters: CallFilters) => ['calls', 'list', filters] as const,
+  /** A short, non-paginated list (an official's recent calls); kept apart from the infinite lists. */
+  recent: (officialId: string) => ['calls', 'recent', officialId] as const,
+  detail: (id: string) => ['calls', 'detail', id] as const,
+  history: (id: string) => ['calls', 'history', id] as const,
+  awaitingForMinistry: (ministryId: string) => ['awaiting', 'ministry', ministryId] as const,
+};
+
+export function callsListQuery(filters: CallFilters) {
+  return infiniteQueryOptions({
+    queryKey: callKeys.list(filters),
+    queryFn: ({ signal, pageParam }) => api('/calls', { signal, query: { ...toApiQuery(filters), limit: PAGE_SIZE, cursor: pageParam } }, CallList),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function recentCallsQuery(officialId: string, limit = 20) {
+  return queryOptions({
+    queryKey: callKeys.recent(officialId),
+    queryFn: ({ signal }) => api('/calls', { signal, query: { officialId, limit } }, CallList),
+  });
+}
+
+export function callQuery(id: string) {
+  return queryOptions({
+    queryKey: callKeys.detail(id),
+    queryFn: ({ signal }) => api(`/calls/${encodeURIComponent(id)}`, { signal }, Call),
+  });
+}
+
+export function callHistoryQuery(id: string) {
+  return infiniteQueryOptions({
+    queryKey: callKeys.history(id),
+    queryFn: ({ signal, pageParam }) => api(`/calls/${encodeURIComponent(id)}/history`, { signal, query: { limit: 100, cursor: pageParam } }, HistoryList),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function awaitingForMinistryQuery(ministryId: string) {
+  return queryOptions({
+    queryKey: callKeys.awaitingForMinistry(ministryId),
+    queryFn: ({ signal }) => api('/calls/awaiting', { signal, query: { ministryId, limit: 200 } }, AwaitingList),
+  });
+}
+
+/** The ETag of a version, as the server writes it. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** The call as the server holds it now, bypassing the cache (after a 412). */
+export function fetchCurrentCall(client: QueryClient, id: string): Promise<Call> {
+  return client.fetchQuery({ ...callQuery(id), staleTime: 0 });
+}
+
+export interface UpdateCallInput {
+  /** The version the patch is based on: sent as If-Match, so a stale edit gets a 412. */
+  version: number;
+  patch: CallPatch;
+}
+
+export function useUpdateCall(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, patch }: UpdateCallInput) =>
+      (await apiRequest(`/calls/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch, headers: { 'If-Match': etagOf(version) } }, Call)).data,
+    onSuccess: (call) => {
+      client.setQueryData(callKeys.detail(id), call);
+      return invalidateAfterChange(client, 'call');
+    },
+  });
+}
+
+export function useDeleteCall(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => api(`/calls/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etagOf(version) } }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: callKeys.detail(id) });
+      return invalidateAfterChange(client, 'call');
+    },
+  });
+}

@@ -1,0 +1,132 @@
+import { useCallback } from 'react';
+import { formatDateTime, formatDateTimeIn, formatDuration, localTimeIn } from '#client/lib/format.ts';
+import { useTick } from '#client/lib/ticker.ts';
+import type { Call } from '#shared/schemas/calls.ts';
+import type { Party } from '#shared/schemas/officials.ts';
+import { CHANNEL_LABELS, SourceText, StatusBadge } from './call-labels.tsx';
+import { LiveTimer } from './elapsed.tsx';
+
+/** Every field of a call, each party with the local time where they were. */
+export function CallDetails({ call }: { call: Call }) {
+  return (
+    <div className="call-details">
+      <section className="card" aria-labelledby="call-status-title">
+        <h2 id="call-status-title" className="card-title">
+          Status
+        </h2>
+        <StatusSummary call={call} />
+      </section>
+      <div className="party-grid">
+        <PartyCard role="Caller" party={call.caller} placedAt={call.placedAt} />
+        <PartyCard role="Callee" party={call.callee} placedAt={call.placedAt} />
+      </div>
+      <section className="card" aria-labelledby="call-facts-title">
+        <h2 id="call-facts-title" className="card-title">
+          Details
+        </h2>
+        <dl className="facts">
+          <dt>Placed at</dt>
+          <dd>
+            <time dateTime={call.placedAt}>{formatDateTime(call.placedAt)}</time> <span className="muted">(your time; {formatDateTimeIn(call.placedAt, 'UTC')} UTC)</span>
+          </dd>
+          <dt>Channel</dt>
+          <dd>{CHANNEL_LABELS[call.channel]}</dd>
+          <dt>Topic</dt>
+          <dd>{call.topic}</dd>
+          <dt>Notes</dt>
+          <dd>{call.notes ? <span className="prewrap">{call.notes}</span> : <span className="muted">None</span>}</dd>
+          <dt>Source</dt>
+          <dd>{call.source ? <SourceText source={call.source} /> : <span className="muted">None recorded</span>}</dd>
+          <dt>Logged</dt>
+          <dd>
+            by {call.createdBy} on <time dateTime={call.createdAt}>{formatDateTime(call.createdAt)}</time>
+          </dd>
+          <dt>Last changed</dt>
+          <dd>
+            <time dateTime={call.updatedAt}>{formatDateTime(call.updatedAt)}</time> <span className="muted">(version {call.version})</span>
+          </dd>
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function StatusSummary({ call }: { call: Call }) {
+  return (
+    <dl className="facts">
+      <dt>Status</dt>
+      <dd>
+        <StatusBadge status={call.status} />
+      </dd>
+      {call.status === 'awaiting' ? (
+        <>
+          <dt>Waiting for</dt>
+          <dd>
+            <LiveTimer since={call.placedAt} />
+          </dd>
+        </>
+      ) : null}
+      {call.respondedAt ? (
+        <>
+          <dt>{call.status === 'answered' ? 'Answered at' : call.status === 'declined' ? 'Declined at' : 'Returned at'}</dt>
+          <dd>
+            <time dateTime={call.respondedAt}>{formatDateTime(call.respondedAt)}</time>
+          </dd>
+        </>
+      ) : null}
+      {call.responseMs !== null ? (
+        <>
+          <dt>Response time</dt>
+          <dd className="tabular">{formatDuration(call.responseMs)}</dd>
+        </>
+      ) : null}
+      {call.closedAt ? (
+        <>
+          <dt>Withdrawn at</dt>
+          <dd>
+            <time dateTime={call.closedAt}>{formatDateTime(call.closedAt)}</time>{' '}
+            <span className="muted">(after {formatDuration(Date.parse(call.closedAt) - Date.parse(call.placedAt))} without a reply)</span>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function PartyCard({ role, party, placedAt }: { role: 'Caller' | 'Callee'; party: Party; placedAt: string }) {
+  const id = `party-${role.toLowerCase()}`;
+  return (
+    <section className="card party-card" aria-labelledby={id}>
+      <h2 id={id} className="card-title">
+        {role}
+      </h2>
+      <p className="party-name">{party.name}</p>
+      <p className="muted">{party.title}</p>
+      <p>
+        {party.ministry.name} <span className="muted">({party.ministry.shortName}, {party.ministry.country})</span>
+      </p>
+      <dl className="facts facts-compact">
+        <dt>At the call</dt>
+        <dd>
+          {formatDateTimeIn(placedAt, party.timeZone)} <span className="muted">{party.timeZone}</span>
+        </dd>
+        <dt>Now</dt>
+        <dd>
+          <LocalNow timeZone={party.timeZone} />
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The current wall-clock time in a zone, re-rendering once a minute. */
+export function LocalNow({ timeZone }: { timeZone: string }) {
+  const select = useCallback((now: number) => Math.floor(now / 60_000), []);
+  const minute = useTick(select);
+  const local = localTimeIn(timeZone, minute * 60_000);
+  return (
+    <span className="tabular">
+      {local.time} in {local.city}, {local.dayPart} <span className="muted">(UTC{local.offset === 'Z' ? '' : local.offset})</span>
+    </span>
+  );
+}

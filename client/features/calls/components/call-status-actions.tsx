@@ -1,0 +1,180 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '#client/components/ui/alert.tsx';
+import { Button } from '#client/components/ui/button.tsx';
+import { Dialog } from '#client/components/ui/dialog.tsx';
+import { Field } from '#client/components/ui/field.tsx';
+import { ApiError } from '#client/lib/api-client.ts';
+import { fieldErrors } from '#client/lib/field-errors.ts';
+import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import type { Call, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
+import { STATUS_LABELS } from './call-labels.tsx';
+
+type Outcome = Exclude<CallStatus, 'awaiting'>;
+const OUTCOMES: readonly Outcome[] = ['answered', 'returned', 'declined', 'withdrawn'];
+const OUTCOME_HINTS: Record<Outcome, string> = {
+  answered: 'The callee took the call when it was placed',
+  returned: 'The callee called back later',
+  declined: 'The callee replied that they will not talk',
+  withdrawn: 'The caller stopped waiting without a reply',
+};
+
+/** The analyst's outcome: which status, and when it happened (a default until they change it). */
+function defaultTime(call: Call, outcome: Outcome): string {
+  return toLocalInput(outcome === 'answered' ? Date.parse(call.placedAt) : Date.now());
+}
+
+export interface StatusActionProps {
+  call: Call;
+  /** Saves through the page's guarded save; resolves false when a conflict view took over. */
+  onSave: (patch: CallPatch) => Promise<boolean>;
+}
+
+/** "Record outcome" for an open call, "Reopen" for a settled one. */
+export function CallStatusActions({ call, onSave }: StatusActionProps) {
+  // Open for the status it was opened on: once the save changes the status, the
+  // other dialog must not pop up in its place.
+  const [openFor, setOpenFor] = useState<CallStatus | null>(null);
+  const open = openFor === call.status;
+  const setOpen = (value: boolean) => setOpenFor(value ? call.status : null);
+  return (
+    <>
+      <Button variant={call.status === 'awaiting' ? 'primary' : 'secondary'} onClick={() => setOpen(true)}>
+        {call.status === 'awaiting' ? 'Record outcome' : 'Reopen'}
+      </Button>
+      {call.status === 'awaiting' ? (
+        <OutcomeDialog open={open} call={call} onClose={() => setOpen(false)} onSave={onSave} />
+      ) : (
+        <ReopenDialog open={open} call={call} onClose={() => setOpen(false)} onSave={onSave} />
+      )}
+    </>
+  );
+}
+
+function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { open: boolean; onClose: () => void }) {
+  const id = useId();
+  const [outcome, setOutcome] = useState<Outcome>('returned');
+  const [time, setTime] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [busy, setBusy] = useState(false);
+  const shown = time ?? defaultTime(call, outcome);
+  const timeField = outcome === 'withdrawn' ? 'closedAt' : 'respondedAt';
+
+  const close = () => {
+    setTime(null);
+    setErrors({});
+    onClose();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const iso = fromLocalInput(shown);
+    if (!iso) return setErrors({ [timeField]: 'Must be a date and time.' });
+    setBusy(true);
+    try {
+      await onSave({ status: outcome, [timeField]: iso });
+      close();
+    } catch (error) {
+      const byField = error instanceof ApiError ? fieldErrors(error) : {};
+      const message = error instanceof Error ? error.message : 'The outcome was not saved.';
+      setErrors(Object.keys(byField).length ? { ...byField, form: byField[timeField] || byField.status ? undefined : message } : { form: message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} title="Record the outcome" description={`${call.caller.name} → ${call.callee.name}: ${call.topic}`} onClose={close}>
+      <form onSubmit={submit} noValidate className="dialog-form">
+        {errors.form ? <Alert title="Not saved">{errors.form}</Alert> : null}
+        <fieldset>
+          <legend>Outcome</legend>
+          <div className="outcome-options">
+            {OUTCOMES.map((value) => (
+              <label key={value} className="outcome-option">
+                <input type="radio" name={`${id}-outcome`} value={value} checked={outcome === value} onChange={() => setOutcome(value)} />
+                <span>
+                  <strong>{STATUS_LABELS[value]}</strong>
+                  <span className="muted small"> — {OUTCOME_HINTS[value]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.status ? <p className="field-error">{errors.status}</p> : null}
+        </fieldset>
+        <Field label={outcome === 'withdrawn' ? 'Withdrawn at' : outcome === 'answered' ? 'Answered at' : 'Replied at'} error={errors[timeField]} hint="Your local time">
+          {(control) => <input {...control} type="datetime-local" value={shown} onChange={(e) => setTime(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            Save outcome
+          </Button>
+          <Button onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ReopenDialog({ open, call, onClose, onSave }: StatusActionProps & { open: boolean; onClose: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reopen = async () => {
+    setBusy(true);
+    try {
+      await onSave({ status: 'awaiting' });
+      setError(null);
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The call was not reopened.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      title="Reopen this call?"
+      description={`It goes back on the awaiting board and its ${STATUS_LABELS[call.status].toLowerCase()} time is cleared. Use this when the outcome was recorded by mistake.`}
+      onClose={onClose}
+    >
+      {error ? <Alert title="Not reopened">{error}</Alert> : null}
+      <div className="form-actions">
+        <Button variant="primary" busy={busy} onClick={() => void reopen()}>
+          Reopen the call
+        </Button>
+        <Button onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+export function DeleteCallDialog({ open, call, onClose, onDelete }: { open: boolean; call: Call; onClose: () => void; onDelete: () => Promise<void> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await onDelete();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The call was not deleted.');
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} title="Delete this call?" description={`${call.caller.name} → ${call.callee.name}: ${call.topic}. Its history stays readable.`} onClose={onClose}>
+      {error ? <Alert title="Not deleted">{error}</Alert> : null}
+      <div className="form-actions">
+        <Button variant="danger" busy={busy} onClick={() => void remove()}>
+          Delete the call
+        </Button>
+        <Button onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert } from '#client/components/ui/alert.tsx';
+import { Button } from '#client/components/ui/button.tsx';
+import { Field } from '#client/components/ui/field.tsx';
+import { ApiError } from '#client/lib/api-client.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { toLocalInput } from '#client/lib/format.ts';
+import { viewerTimeZone } from '#client/lib/time-zones.ts';
+import type { Call, Channel } from '#shared/schemas/calls.ts';
+import { useCreateCall } from '../api/create-call.ts';
+import { buildCallCreate, emptyCallForm, outcomeField, type CallFormState } from '../lib/call-form.ts';
+import { OfficialPicker } from './official-picker.tsx';
+import { OutcomeFields } from './outcome-fields.tsx';
+
+const CHANNELS: readonly { value: Channel; label: string }[] = [
+  { value: 'phone', label: 'Phone' },
+  { value: 'video', label: 'Video' },
+  { value: 'message', label: 'Message' },
+  { value: 'in_person', label: 'In person' },
+  { value: 'other', label: 'Other' },
+];
+
+/**
+ * Logs a call, keyboard first: type to pick caller and callee (Enter moves
+ * on), Ctrl+Enter saves from anywhere. "Save and log another" keeps the
+ * caller and channel, for the several calls one readout often reports.
+ */
+export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: boolean) => void }) {
+  const [form, setForm] = useState<CallFormState>(() => emptyCallForm(Date.now()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [generation, setGeneration] = useState(0);
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const create = useCreateCall();
+  const set = <K extends keyof CallFormState>(key: K, value: CallFormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key as string]) setErrors(({ [key as string]: _, ...rest }) => rest);
+  };
+  const focusField = (name: string) => formRef.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus();
+
+  useEffect(() => {
+    if (focusInvalid) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
+
+  const submit = (another: boolean) => {
+    if (create.isPending) return;
+    const { body, errors: found } = buildCallCreate(form, Date.now());
+    setErrors(found);
+    if (Object.keys(found).length) return setFocusInvalid((n) => n + 1);
+    create.submit(body, {
+      onSuccess: (call) => {
+        if (another) {
+          setForm(emptyCallForm(Date.now(), { caller: form.caller, channel: form.channel }));
+          setGeneration((n) => n + 1);
+          setTimeout(() => focusField('callee'));
+        }
+        onLogged(call, another);
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.problem.errors?.length) {
+          setErrors(fieldErrors(error));
+          setFocusInvalid((n) => n + 1);
+        }
+      },
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit(false);
+    }
+  };
+
+  const failure = create.error;
+  const general = failure && !(failure instanceof ApiError && failure.problem.errors?.length) ? failure : null;
+  const outcome = outcomeField(form.status);
+  return (
+    <form ref={formRef} className="card log-form" onSubmit={(e) => (e.preventDefault(), submit(false))} onKeyDown={onKeyDown} noValidate aria-label="Log a call">
+      {general ? (
+        <Alert title="The call was not logged">{general instanceof ApiError ? general.problem.detail || general.message : 'The server did not answer. Your entry is still here: try again.'}</Alert>
+      ) : null}
+      <div className="form-grid">
+        <OfficialPicker key={`caller-${generation}`} name="caller" label="Caller" value={form.caller} onChange={(v) => set('caller', v)} error={errors.callerId} autoFocus onPicked={() => focusField('callee')} />
+        <OfficialPicker key={`callee-${generation}`} name="callee" label="Callee" value={form.callee} onChange={(v) => set('callee', v)} error={errors.calleeId} onPicked={() => focusField('placedAt')} />
+        <Field label="Placed at" required error={errors.placedAt} hint={`Your local time (${viewerTimeZone()}).`}>
+          {(control) => (
+            <div className="inline-input">
+              <input {...control} name="placedAt" type="datetime-local" value={form.placedAt} onChange={(e) => set('placedAt', e.target.value)} />
+              <button type="button" className="btn btn-small" onClick={() => set('placedAt', toLocalInput(Date.now()))}>
+                Now
+              </button>
+            </div>
+          )}
+        </Field>
+        <Field label="Channel" required error={errors.channel}>
+          {(control) => (
+            <select {...control} name="channel" value={form.channel} onChange={(e) => set('channel', e.target.value as Channel)}>
+              {CHANNELS.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field className="span-2" label="Topic" required error={errors.topic}>
+          {(control) => <input {...control} name="topic" maxLength={500} value={form.topic} onChange={(e) => set('topic', e.target.value)} />}
+        </Field>
+        <Field className="span-2" label="Source" error={errors.source} hint="Where you learned of it: a readout, a briefing, a press report's URL.">
+          {(control) => <input {...control} name="source" value={form.source} onChange={(e) => set('source', e.target.value)} />}
+        </Field>
+        <Field className="span-2" label="Notes" error={errors.notes}>
+          {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
+        </Field>
+        <OutcomeFields
+          status={form.status}
+          outcomeAt={form.outcomeAt}
+          onStatus={(status) => set('status', status)}
+          onOutcomeAt={(value) => set('outcomeAt', value)}
+          error={outcome ? errors[outcome] : undefined}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={create.isPending} aria-keyshortcuts="Control+Enter">
+          Log call
+        </Button>
+        <Button onClick={() => submit(true)} disabled={create.isPending}>
+          Log and add another
+        </Button>
+        <span className="muted form-shortcut">
+          <kbd className="kbd">Ctrl</kbd> + <kbd className="kbd">Enter</kbd> logs the call
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '#client/components/ui/alert.tsx';
+import { Button } from '#client/components/ui/button.tsx';
+import { Dialog } from '#client/components/ui/dialog.tsx';
+import { Field } from '#client/components/ui/field.tsx';
+import { ApiError } from '#client/lib/api-client.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { notify } from '#client/lib/notices.ts';
+import { countryName } from '#shared/schemas/common.ts';
+import { MinistryCreate, MinistryPatch, type Ministry } from '#shared/schemas/ministries.ts';
+import { useCreateMinistry, useUpdateMinistry } from '../api/ministries.ts';
+import { allCountries } from '../lib/countries.ts';
+
+interface Values {
+  name: string;
+  shortName: string;
+  country: string;
+}
+
+export type MinistryFormResult = { ok: true; body: MinistryCreate | MinistryPatch } | { ok: false; errors: FieldErrors };
+
+/** The form's values checked with the shared schema; when editing, only the fields that changed. */
+export function ministryBodyFromForm(values: Values, existing?: Ministry): MinistryFormResult {
+  const candidate = { name: values.name, shortName: values.shortName, country: values.country.trim().toUpperCase() };
+  const parsed = MinistryCreate.safeParse(candidate);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  if (!existing) return { ok: true, body: parsed.data };
+  const patch: MinistryPatch = {};
+  if (parsed.data.name !== existing.name) patch.name = parsed.data.name;
+  if (parsed.data.shortName !== existing.shortName) patch.shortName = parsed.data.shortName;
+  if (parsed.data.country !== existing.country) patch.country = parsed.data.country;
+  return { ok: true, body: MinistryPatch.parse(patch) };
+}
+
+export interface MinistryFormDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** The ministry to edit; absent to create one. */
+  ministry?: Ministry;
+  onSaved?: (ministry: Ministry) => void;
+}
+
+export function MinistryFormDialog({ open, onClose, ministry, onSaved }: MinistryFormDialogProps) {
+  return (
+    <Dialog open={open} title={ministry ? `Edit ${ministry.shortName}` : 'New ministry'} onClose={onClose}>
+      {open ? <MinistryForm ministry={ministry} onCancel={onClose} onSaved={onSaved ?? onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function MinistryForm({ ministry, onCancel, onSaved }: { ministry?: Ministry; onCancel: () => void; onSaved: (ministry: Ministry) => void }) {
+  const listId = useId();
+  const create = useCreateMinistry();
+  const update = useUpdateMinistry(ministry?.id ?? '');
+  const [values, setValues] = useState<Values>({ name: ministry?.name ?? '', shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const busy = create.isPending || update.isPending;
+  const code = values.country.trim().toUpperCase();
+  const country = countryName(code);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const result = ministryBodyFromForm(values, ministry);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    try {
+      const saved = ministry
+        ? Object.keys(result.body).length
+          ? await update.mutateAsync(result.body)
+          : ministry
+        : await create.mutateAsync(result.body as MinistryCreate);
+      notify(ministry ? `${saved.shortName} saved.` : `${saved.shortName} added.`, 'success');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const byField = fieldErrors(error);
+        setErrors(byField);
+        if (!Object.keys(byField).length || error.status === 409) setFormError(error.message);
+      } else setFormError(error instanceof Error ? error.message : 'Not saved.');
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="dialog-form">
+      {formError ? <Alert title="Not saved">{formError}</Alert> : null}
+      <Field label="Name" required error={errors.name} hint="In full, e.g. Ministry of Foreign Affairs of the Russian Federation">
+        {(control) => <input {...control} value={values.name} autoFocus onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+      </Field>
+      <Field label="Short name" required error={errors.shortName} hint="As analysts say it, e.g. MFA Russia">
+        {(control) => <input {...control} value={values.shortName} onChange={(e) => setValues({ ...values, shortName: e.target.value })} />}
+      </Field>
+      <Field
+        label="Country code"
+        required
+        error={errors.country}
+        hint={code.length === 2 ? (country ? `${country}` : 'Not an ISO 3166-1 country code') : 'Two letters (ISO 3166-1), e.g. RU; type a country name to search'}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={values.country}
+            list={listId}
+            autoCapitalize="characters"
+            spellCheck={false}
+            className="country-input"
+            onChange={(e) => setValues({ ...values, country: e.target.value.length <= 2 ? e.target.value.toUpperCase() : e.target.value })}
+          />
+        )}
+      </Field>
+      <datalist id={listId}>
+        {allCountries().map((c) => (
+          <option key={c.code} value={c.code} label={c.name} />
+        ))}
+      </datalist>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {ministry ? 'Save changes' : 'Add ministry'}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Alert } from '#client/components/ui/alert.tsx';
+import { Button } from '#client/components/ui/button.tsx';
+import { Dialog } from '#client/components/ui/dialog.tsx';
+import { Field } from '#client/components/ui/field.tsx';
+import { ApiError } from '#client/lib/api-client.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { notify } from '#client/lib/notices.ts';
+import { OfficialCreate, OfficialPatch, type Official } from '#shared/schemas/officials.ts';
+import { useCreateOfficial, useUpdateOfficial } from '../api/officials.ts';
+import { TimeZoneSelect } from './time-zone-select.tsx';
+
+export interface OfficialValues {
+  name: string;
+  title: string;
+  ministryId: string;
+  timeZone: string;
+}
+
+export type OfficialFormResult = { ok: true; body: OfficialCreate | OfficialPatch } | { ok: false; errors: FieldErrors };
+
+/** The form's values checked with the shared schema; when editing, only what changed. */
+export function officialBodyFromForm(values: OfficialValues, existing?: Official): OfficialFormResult {
+  const parsed = OfficialCreate.safeParse(values);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // An empty choice reads better as an instruction than as a rule.
+    if (!values.ministryId) errors.ministryId = 'Choose the ministry.';
+    if (!values.timeZone) errors.timeZone = 'Choose a time zone from the list, e.g. Europe/Moscow.';
+    return { ok: false, errors };
+  }
+  if (!existing) return { ok: true, body: parsed.data };
+  const patch: Record<string, string> = {};
+  for (const field of ['name', 'title', 'ministryId', 'timeZone'] as const) {
+    if (parsed.data[field] !== existing[field]) patch[field] = parsed.data[field];
+  }
+  return { ok: true, body: OfficialPatch.parse(patch) };
+}
+
+/** What a select of ministries receives from the form (the page composes the ministries feature's select in). */
+export interface MinistryFieldProps {
+  id: string;
+  value: string;
+  onChange: (id: string) => void;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
+}
+
+export interface OfficialFormDialogProps {
+  open: boolean;
+  onClose: () => void;
+  official?: Official;
+  /** A ministry to preselect for a new official (adding one from a ministry's page). */
+  ministryId?: string;
+  renderMinistrySelect: (props: MinistryFieldProps) => ReactNode;
+  onSaved?: (official: Official) => void;
+}
+
+export function OfficialFormDialog({ open, onClose, official, ministryId, renderMinistrySelect, onSaved }: OfficialFormDialogProps) {
+  return (
+    <Dialog open={open} title={official ? `Edit ${official.name}` : 'New official'} onClose={onClose}>
+      <OfficialForm official={official} ministryId={ministryId} renderMinistrySelect={renderMinistrySelect} onCancel={onClose} onSaved={onSaved ?? onClose} />
+    </Dialog>
+  );
+}
+
+export function OfficialForm({
+  official,
+  ministryId,
+  renderMinistrySelect,
+  onCancel,
+  onSaved,
+}: Omit<OfficialFormDialogProps, 'open' | 'onClose' | 'onSaved'> & { onCancel: () => void; onSaved: (official: Official) => void }) {
+  const create = useCreateOfficial();
+  const update = useUpdateOfficial(official?.id ?? '');
+  const [values, setValues] = useState<OfficialValues>({
+    name: official?.name ?? '',
+    title: official?.title ?? '',
+    ministryId: official?.ministryId ?? ministryId ?? '',
+    timeZone: official?.timeZone ?? '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const busy = create.isPending || update.isPending;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const result = officialBodyFromForm(values, official);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    try {
+      const saved = official
+        ? Object.keys(result.body).length
+          ? await update.mutateAsync(result.body)
+          : official
+        : await create.mutateAsync(result.body as OfficialCreate);
+      notify(official ? `${saved.name} saved.` : `${saved.name} added.`, 'success');
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const byField = fieldErrors(error);
+        setErrors(byField);
+        if (!Object.keys(byField).length || error.status === 409) setFormError(error.message);
+      } else setFormError(error instanceof Error ? error.message : 'Not saved.');
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="dialog-form">
+      {formError ? <Alert title="Not saved">{formError}</Alert> : null}
+      <Field label="Name" required error={errors.name}>
+        {(control) => <input {...control} value={values.name} autoFocus onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+      </Field>
+      <Field label="Title" required error={errors.title} hint="e.g. Minister of Foreign Affairs">
+        {(control) => <input {...control} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} />}
+      </Field>
+      <Field label="Ministry" required error={errors.ministryId}>
+        {(control) => renderMinistrySelect({ ...control, value: values.ministryId, onChange: (id) => setValues({ ...values, ministryId: id }) })}
+      </Field>
+      <Field label="Time zone" required error={errors.timeZone} hint="Where the official usually is; their local time is shown beside their calls">
+        {(control) => <TimeZoneSelect control={control} value={values.timeZone} onChange={(zone) => setValues((v) => ({ ...v, timeZone: zone }))} />}
+      </Field>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {official ? 'Save changes' : 'Add official'}
+        </Button>
+        <Button onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { ApiError } from './api-client.ts';
+
+/** Messages by top-level field name, for showing beside each field. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * One message per field from a zod error (client-side validation) or from the
+ * server's problem+json `errors[].path`. The first message for a field wins.
+ */
+export function fieldErrors(error: z.ZodError | ApiError): FieldErrors {
+  const result: FieldErrors = {};
+  const entries =
+    error instanceof ApiError
+      ? (error.problem.errors ?? []).map((e) => ({ path: e.path.split('.')[0] ?? '', message: e.message }))
+      : error.issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message }));
+  for (const { path, message } of entries) {
+    if (result[path] === undefined) result[path] = sentence(message);
+  }
+  return result;
+}
+
+/** "must not be empty" → "Must not be empty." */
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { dayPart, describeElapsed, formatElapsed, formatRelative, fromLocalInput, localTimeIn, toLocalInput, zoneCity } from './format.ts';
+
+const s = 1000;
+const m = 60 * s;
+const h = 60 * m;
+const d = 24 * h;
+
+describe('formatElapsed', () => {
+  it('shows hours, minutes and seconds under a day', () => {
+    expect(formatElapsed(0)).toBe('0h 00m 00s');
+    expect(formatElapsed(59 * s + 999)).toBe('0h 00m 59s');
+    expect(formatElapsed(5 * h + 4 * m + 12 * s)).toBe('5h 04m 12s');
+    expect(formatElapsed(d - s)).toBe('23h 59m 59s');
+  });
+
+  it('adds days from a day on, with fixed-width fields after them', () => {
+    expect(formatElapsed(d)).toBe('1d 00h 00m 00s');
+    expect(formatElapsed(73 * h + 4 * m + 12 * s)).toBe('3d 01h 04m 12s');
+    expect(formatElapsed(400 * d + 5 * s)).toBe('400d 00h 00m 05s');
+  });
+
+  it('reads a span slightly in the future as zero', () => {
+    expect(formatElapsed(-90 * s)).toBe('0h 00m 00s');
+  });
+});
+
+describe('describeElapsed', () => {
+  it('spells the span out for screen readers', () => {
+    expect(describeElapsed(73 * h + 4 * m + 12 * s)).toBe('3 days, 1 hour, 4 minutes');
+    expect(describeElapsed(30 * s)).toBe('0 minutes');
+    expect(describeElapsed(2 * h)).toBe('2 hours');
+  });
+});
+
+describe('formatRelative', () => {
+  it('says how long ago, and "just now" within the minute', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z');
+    expect(formatRelative(now - 30 * s, now)).toBe('just now');
+    expect(formatRelative(now - 3 * d - 5 * h, now)).toBe('3 days ago');
+    expect(formatRelative(now - 90 * m, now)).toBe('1 hour ago');
+  });
+});
+
+describe('local time of an official', () => {
+  it('names the time, the city and the part of the day in their zone', () => {
+    // 23:14 UTC on 12 Feb 2013 is 03:14 the next night in Moscow (UTC+4 then).
+    const at = Date.parse('2013-02-12T23:14:00Z');
+    expect(localTimeIn('Europe/Moscow', at)).toMatchObject({ time: '03:14', city: 'Moscow', dayPart: 'night', offset: '+04:00' });
+    expect(localTimeIn('America/New_York', at)).toMatchObject({ time: '18:14', city: 'New York', dayPart: 'evening' });
+  });
+
+  it('follows daylight saving time in the official’s zone', () => {
+    expect(localTimeIn('America/New_York', Date.parse('2024-07-01T12:00:00Z')).time).toBe('08:00');
+    expect(localTimeIn('America/New_York', Date.parse('2024-01-01T12:00:00Z')).time).toBe('07:00');
+  });
+
+  it('splits the day into night, morning, afternoon and evening', () => {
+    expect([0, 5, 6, 11, 12, 17, 18, 21, 22, 23].map(dayPart)).toEqual([
+      'night', 'night', 'morning', 'morning', 'afternoon', 'afternoon', 'evening', 'evening', 'night', 'night',
+    ]);
+  });
+
+  it('turns zone names into city names', () => {
+    expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+    expect(zoneCity('UTC')).toBe('UTC');
+  });
+});
+
+describe('datetime-local values', () => {
+  it('round-trips an instant through the viewer’s wall clock with its offset', () => {
+    const at = new Date(2013, 1, 12, 14, 30).getTime();
+    const iso = fromLocalInput(toLocalInput(at));
+    expect(iso).toMatch(/^2013-02-12T14:30:00(Z|[+-]\d\d:\d\d)$/);
+    expect(Date.parse(iso!)).toBe(at);
+  });
+
+  it('answers null for an empty or broken value', () => {
+    expect(fromLocalInput('')).toBeNull();
+    expect(fromLocalInput('2013-02-30T10:00')).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format, formatDistanceStrict, formatISO, isValid, parse } from 'date-fns';
+
+// Every date-fns call of the client lives here, so the formats stay consistent
+// and the time-zone handling can be tested in one place.
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A waiting time for the live timers: `5h 04m 12s` under a day,
+ * `3d 01h 04m 12s` from a day on. Fixed-width fields after the first, so a
+ * column of timers lines up and the text does not jump as it ticks.
+ * Negative spans (a call placed a little in the future) read as zero.
+ */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / SECOND));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3_600);
+  const minutes = Math.floor((total % 3_600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return `${days}d ${pad(hours)}h ${pad(minutes)}m ${pad(seconds)}s`;
+  return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
+}
+
+/** The same span in words, for screen readers and titles: "3 days, 1 hour, 4 minutes". */
+export function describeElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / MINUTE));
+  const days = Math.floor(total / 1_440);
+  const hours = Math.floor((total % 1_440) / 60);
+  const minutes = total % 60;
+  const parts: string[] = [];
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (days) parts.push(unit(days, 'day'));
+  if (hours) parts.push(unit(hours, 'hour'));
+  if (minutes || parts.length === 0) parts.push(unit(minutes, 'minute'));
+  return parts.join(', ');
+}
+
+/** Total hours, for the headline figure ("73 hours"). */
+export function wholeHours(ms: number): number {
+  return Math.floor(Math.max(0, ms) / HOUR);
+}
+
+/** An instant in the viewer's own zone: "12 Feb 2013, 14:30". */
+export function formatDateTime(iso: string | number | Date): string {
+  return format(new Date(iso), 'd MMM yyyy, HH:mm');
+}
+
+/** A date only, in the viewer's zone: "12 Feb 2013". */
+export function formatDate(iso: string | number | Date): string {
+  return format(new Date(iso), 'd MMM yyyy');
+}
+
+/** "3 days ago" / "in 2 minutes" relative to `now`; "just now" within a minute either way. */
+export function formatRelative(iso: string | number | Date, now: number): string {
+  const date = new Date(iso);
+  if (Math.abs(now - date.getTime()) < MINUTE) return 'just now';
+  return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'floor' });
+}
+
+export type DayPart = 'night' | 'morning' | 'afternoon' | 'evening';
+
+/** Night 22–6, morning 6–12, afternoon 12–18, evening 18–22. */
+export function dayPart(hour: number): DayPart {
+  if (hour < 6 || hour >= 22) return 'night';
+  if (hour < 12) return 'morning';
+  if (hour < 18) return 'afternoon';
+  return 'evening';
+}
+
+/** "Europe/Moscow" → "Moscow", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+export function zoneCity(timeZone: string): string {
+  const last = timeZone.split('/').pop() ?? timeZone;
+  return last.replace(/_/g, ' ');
+}
+
+/** The wall-clock time in an IANA zone at an instant: { time: "02:14", dayPart: "night", city: "Moscow" }. */
+export function localTimeIn(timeZone: string, now: number): { time: string; dayPart: DayPart; city: string; offset: string } {
+  const local = new TZDate(now, timeZone);
+  return {
+    time: format(local, 'HH:mm'),
+    dayPart: dayPart(local.getHours()),
+    city: zoneCity(timeZone),
+    offset: format(local, 'xxx', { in: tz(timeZone) }),
+  };
+}
+
+/** The value a <input type="datetime-local"> shows for an instant, in the viewer's zone. */
+export function toLocalInput(instant: number | Date): string {
+  return format(instant, "yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * A datetime-local value (the viewer's wall-clock time) as an ISO instant with
+ * its UTC offset ("2013-02-12T14:30:00+03:00"), or null when it is not a time.
+ */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const pattern = value.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm";
+  const parsed = parse(value, pattern, new Date());
+  return isValid(parsed) ? formatISO(parsed) : null;
+}
+
+// --- Calls, officials and ministries pages ---
+
+/**
+ * A finished span, coarse enough to read at a glance: "45s", "14m",
+ * "2h 14m", "3d 4h". Used for response times, which are not ticking.
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / SECOND));
+  if (total < 60) return `${total}s`;
+  const minutes = Math.floor(total / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** An instant as the wall-clock time of an IANA zone: "12 Feb 2013, 22:30". */
+export function formatDateTimeIn(iso: string | number | Date, timeZone: string): string {
+  return format(new TZDate(new Date(iso).getTime(), timeZone), 'd MMM yyyy, HH:mm');
+}
+
+/**
+ * A date filter ("2013-02-12", the viewer's calendar day) as the instant its
+ * day starts in the viewer's zone; with `nextDay`, the instant the following
+ * day starts, so an inclusive "to" date becomes an exclusive bound.
+ */
+export function dayStartIso(day: string, nextDay = false): string | null {
+  const parsed = parse(day, 'yyyy-MM-dd', new Date());
+  if (!isValid(parsed)) return null;
+  // setDate keeps local midnight across a DST change; adding 24 h would not.
+  if (nextDay) parsed.setDate(parsed.getDate() + 1);
+  return parsed.toISOString();
+}

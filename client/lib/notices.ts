@@ -1,0 +1,47 @@
+import { useSyncExternalStore } from 'react';
+
+export type NoticeTone = 'info' | 'success' | 'error';
+
+export interface Notice {
+  id: number;
+  tone: NoticeTone;
+  message: string;
+}
+
+const listeners = new Set<() => void>();
+let notices: readonly Notice[] = [];
+let nextId = 1;
+
+function emit() {
+  listeners.forEach((listener) => listener());
+}
+
+/** Dismisses a notice now. */
+export function dismissNotice(id: number) {
+  notices = notices.filter((n) => n.id !== id);
+  emit();
+}
+
+/**
+ * Shows a short message in the page's notice area (announced to screen
+ * readers: errors assertively, the rest politely). Errors stay until
+ * dismissed; others fade after a few seconds.
+ */
+export function notify(message: string, tone: NoticeTone = 'info'): number {
+  const id = nextId++;
+  notices = [...notices.slice(-4), { id, tone, message }];
+  emit();
+  if (tone !== 'error') setTimeout(() => dismissNotice(id), 6_000);
+  return id;
+}
+
+export function useNotices(): readonly Notice[] {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => notices,
+    () => notices,
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * Every react-query key starts with one of these roots, so a change to one
+ * kind of object invalidates every list and detail of it by prefix — the live
+ * event stream and the mutations both rely on that.
+ *
+ *   calls:      ['calls', 'list', filters] · ['calls', 'detail', id] · ['calls', 'history', id]
+ *   awaiting:   ['awaiting', filters]
+ *   officials:  ['officials', 'list', filters] · ['officials', 'detail', id] …
+ *   ministries: ['ministries', 'list', filters] · ['ministries', 'detail', id] …
+ *   stats:      ['stats', …]
+ *   auth:       ['auth', 'setup'] · ['auth', 'me']
+ */
+export const queryRoots = {
+  calls: ['calls'],
+  awaiting: ['awaiting'],
+  officials: ['officials'],
+  ministries: ['ministries'],
+  stats: ['stats'],
+  auth: ['auth'],
+} as const;
+
+/** The roots a change to a call, an official or a ministry makes stale. */
+export const staleAfterChange = {
+  // Officials and ministries are embedded in calls, so their changes reach the call lists too.
+  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+} as const;
+
+export type ChangedKind = keyof typeof staleAfterChange;

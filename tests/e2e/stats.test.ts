@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { logIn } from './support/accounts.ts';
+import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, DESKTOP, PHONE } from './support/browser.ts';
+import { ensureMinistry, ensureOfficial } from './support/records.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+const HOUR = 3_600_000;
+const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
+
+/** The texts of a chart's SVG, e.g. its category axis labels and legend. */
+async function chartTexts(chart: string): Promise<string[]> {
+  return page.locator(`[data-chart="${chart}"] svg text, [data-chart="${chart}"] .recharts-legend-item-text`).allTextContents();
+}
+
+describe('the Response times page', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await newContext(browser, baseUrl);
+    page = await context.newPage();
+    problems = watchConsole(page);
+    await logIn(page, baseUrl);
+
+    // Three ministries with records of their own, logged after the fact. The other
+    // e2e files share the database, so only these names are asserted.
+    const state = await ensureMinistry(page, { name: 'U.S. Department of State', shortName: 'State Dept', country: 'US' });
+    const korea = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Republic of Korea', shortName: 'MOFA Korea', country: 'KR' });
+    const germany = await ensureMinistry(page, { name: 'Federal Foreign Office', shortName: 'German FFO', country: 'DE' });
+    const uk = await ensureMinistry(page, { name: 'Foreign and Commonwealth Office', shortName: 'UK FCO', country: 'GB' });
+    const kerry = await ensureOfficial(page, { name: 'John Kerry', title: 'Secretary of State', ministryId: state.id, timeZone: 'America/New_York' });
+    const yun = await ensureOfficial(page, { name: 'Yun Byung-se', title: 'Minister of Foreign Affairs', ministryId: korea.id, timeZone: 'Asia/Seoul' });
+    const westerwelle = await ensureOfficial(page, { name: 'Guido Westerwelle', title: 'Foreign Minister', ministryId: germany.id, timeZone: 'Europe/Berlin' });
+    const hague = await ensureOfficial(page, { name: 'William Hague', title: 'Foreign Secretary', ministryId: uk.id, timeZone: 'Europe/London' });
+    const call = (calleeId: string, placedH: number, outcome: { status?: string; afterH?: number } = {}) =>
+      apiFromPage(page, '/calls', {
+        method: 'POST',
+        json: {
+          callerId: kerry.id,
+          calleeId,
+          placedAt: hoursAgo(placedH),
+          channel: 'phone',
+          topic: 'Stats e2e',
+          ...(outcome.status ? { status: outcome.status } : {}),
+          ...(outcome.afterH !== undefined ? (outcome.status === 'withdrawn' ? { closedAt: hoursAgo(placedH - outcome.afterH) } : { respondedAt: hoursAgo(placedH - outcome.afterH) }) : {}),
+        },
+      });
+    // Korea: quick replies (1–6 h), one still open. Germany: slower, one withdrawn. UK: two calls, too few to rank.
+    for (const [h, after] of [[200, 1], [180, 2], [160, 3], [140, 4], [120, 6]] as const) await call(yun.id, h, { status: 'returned', afterH: after });
+    await call(yun.id, 10);
+    for (const [h, after] of [[300, 20], [260, 30], [220, 48], [150, 60]] as const) await call(westerwelle.id, h, { status: 'returned', afterH: after });
+    await call(westerwelle.id, 100, { status: 'withdrawn', afterH: 50 });
+    await call(westerwelle.id, 80);
+    await call(hague.id, 50, { status: 'answered' });
+    await call(hague.id, 30, { status: 'declined', afterH: 5 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the charts as SVG with the right groups', async () => {
+    await page.goto('/stats');
+    await page.getByRole('heading', { name: 'Response times' }).waitFor();
+    await page.locator('[data-chart="medians"] svg').first().waitFor();
+    const medians = await chartTexts('medians');
+    expect(medians).toEqual(expect.arrayContaining(['MOFA Korea', 'German FFO', 'UK FCO (n=2)']));
+    // The caller's side is never a group.
+    expect(medians.join(' ')).not.toContain('State Dept');
+    expect(await chartTexts('outcomes')).toEqual(expect.arrayContaining(['MOFA Korea', 'German FFO']));
+
+    // The survival chart draws the busiest groups' curves; pick Korea and Germany if they are not drawn yet.
+    for (const name of ['MOFA Korea', 'German FFO']) {
+      const chip = page.locator('label.chip', { hasText: name });
+      if (!(await chip.getAttribute('class'))?.includes('chip-on')) await chip.click();
+    }
+    await page.locator('[data-chart="survival"] .recharts-line').first().waitFor();
+    expect(await chartTexts('survival')).toEqual(expect.arrayContaining(['MOFA Korea', 'German FFO']));
+    expect(await page.locator('[data-chart="survival"] path.recharts-curve').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('[data-chart="trend"] svg').first().waitFor();
+    expect(await chartTexts('trend')).toEqual(expect.arrayContaining(['MOFA Korea', 'German FFO']));
+
+    // The table ranks Korea (survival median 3 h) ahead of Germany and leaves the UK unranked.
+    const rows = page.locator('table.stats-table tbody tr');
+    const korea = await rows.filter({ hasText: 'MOFA Korea' }).locator('td').allTextContents();
+    const uk = await rows.filter({ hasText: 'UK FCO' }).locator('td').allTextContents();
+    expect(korea[0]).not.toBe('—');
+    expect(uk[0]).toBe('—');
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads the table as CSV', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('response-times-by-ministry.csv');
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('rank,key,label,calls,responded,awaiting,withdrawn,responseRate,medianResponseMs,p90ResponseMs,survivalMedianMs,survivalMedianCiLowerMs,survivalMedianCiUpperMs,replyWithin24hProbability,replyWithin72hProbability,smallSample');
+    // Korea: 6 calls, 5 replied (1, 2, 3, 4, 6 h), 1 awaiting; median rank 3 → 3 h = 10800000 ms.
+    const korea = lines.find((l) => l.includes(',MOFA Korea,'))!.split(',');
+    expect(korea.slice(3, 7)).toEqual(['6', '5', '1', '0']);
+    expect(korea[8]).toBe(String(3 * HOUR));
+  });
+
+  it('regroups by country', async () => {
+    await page.getByRole('button', { name: 'Country' }).click();
+    await page.waitForURL(/groupBy=country/);
+    await page.locator('[data-chart="medians"] svg text', { hasText: 'South Korea' }).first().waitFor();
+    expect(await chartTexts('medians')).toEqual(expect.arrayContaining(['Germany', 'South Korea']));
+  });
+
+  it('has no serious accessibility problems, and looks right on a laptop and a phone', async () => {
+    await page.goto('/stats');
+    await page.locator('[data-chart="survival"] .recharts-line').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, 'stats-desktop');
+    await page.setViewportSize(PHONE);
+    await page.locator('[data-chart="medians"] svg').first().waitFor();
+    await screenshot(page, 'stats-phone');
+    await page.setViewportSize(DESKTOP);
+    expect(problems).toEqual([]);
+  });
+});
