@@ -26,5 +26,7 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     user: CurrentUser | null;
+    /** Why the credential sent (if any) names no active user; the 401 of a route that needs one says it. */
+    credentialProblem: string | null;
   };
 }

@@ -42,7 +42,7 @@ export function problemResponse(c: Context, error: unknown): Response {
     if (error.errors) problem.errors = error.errors as FieldError[];
     headers = error.headers ?? {};
   } else if (error instanceof HTTPException) {
-    // Hono's own refusals (e.g. the body limit) carry their status.
+    // Hono's own refusals (e.g. malformed JSON, found by its validator) carry their status.
     const status = error.status;
     problem = { type: 'about:blank', title: titleFor(status), status, detail: error.message || titleFor(status) };
   } else {

@@ -18,10 +18,21 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== shape.length || parsed.some((v, i) => typeof v !== shape[i])) {
+  if (!Array.isArray(parsed) || parsed.length !== shape.length || parsed.some((v, i) => !isKeyPart(v, shape[i]!))) {
     throw badRequest('The cursor is not one this server issued', [{ path: 'cursor', message: 'is not a valid cursor' }]);
   }
   return parsed as never;
+}
+
+/**
+ * Cursors come back from clients, so each part is checked like input: the
+ * numeric sort keys are epoch milliseconds and sequence numbers (PostgreSQL
+ * refuses 1.5 or 1e21 for a bigint, which would be a 500), and text may not
+ * hold U+0000 (see validate.ts).
+ */
+function isKeyPart(value: unknown, type: 'string' | 'number'): boolean {
+  if (type === 'number') return Number.isSafeInteger(value);
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 /** Fetch one row more than asked, to know whether there is a next page. */

@@ -8,26 +8,41 @@ export function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }
   return (path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
 }
 
-function issueMessage(issue: StandardSchemaV1.Issue): string {
-  // zod words unknown keys as `Unrecognized key: "role"`; name the field and say why.
-  const match = /^Unrecognized keys?: (.+)$/.exec(issue.message);
-  return match ? `is not a field of this request (${match[1]})` : issue.message;
+function join(base: string, key: string | number): string {
+  return base ? `${base}.${key}` : String(key);
 }
+
+/** A body of many thousand unknown keys would otherwise answer with as many errors. */
+const MAX_FIELD_ERRORS = 50;
 
 function fieldErrors(issues: readonly StandardSchemaV1.Issue[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
-    const unknownKeys = /^Unrecognized keys?: (.+)$/.exec(issue.message);
-    if (unknownKeys) {
+    // zod reports every unknown key of an object in one issue; name each one.
+    // The keys come from the issue itself, not its message, since a key may
+    // hold quotes and commas.
+    const keys = (issue as { code?: unknown; keys?: unknown }).code === 'unrecognized_keys' ? (issue as { keys?: unknown }).keys : undefined;
+    if (Array.isArray(keys)) {
       const base = issuePath(issue.path);
-      for (const key of unknownKeys[1]!.split(', ').map((k) => k.replace(/^"|"$/g, ''))) {
-        errors.push({ path: base ? `${base}.${key}` : key, message: 'is not a field of this request' });
-      }
+      for (const key of keys) errors.push({ path: join(base, String(key)), message: 'is not a field of this request' });
       continue;
     }
-    errors.push({ path: issuePath(issue.path), message: issueMessage(issue) });
+    errors.push({ path: issuePath(issue.path), message: issue.message });
   }
   return errors;
+}
+
+/**
+ * Paths of the strings holding U+0000. PostgreSQL's text cannot store it (the
+ * statement fails, which would be a 500) and no name, note or id needs it,
+ * so it is refused on both databases alike. Runs on input that already passed
+ * its schema, so the value is small and shallow.
+ */
+function nulPaths(value: unknown, base = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [base] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, join(base, i)));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nulPaths(item, join(base, key)));
+  return [];
 }
 
 const TARGET_WORDS: Partial<Record<keyof ValidationTargets, string>> = {
@@ -36,6 +51,13 @@ const TARGET_WORDS: Partial<Record<keyof ValidationTargets, string>> = {
   param: 'The path',
   header: 'The headers',
 };
+
+function refusal(target: keyof ValidationTargets, all: FieldError[]): AppError {
+  const errors = all.slice(0, MAX_FIELD_ERRORS);
+  const more = all.length > errors.length ? `; and ${all.length - errors.length} more` : '';
+  const detail = `${TARGET_WORDS[target] ?? 'The request'} is not valid: ${errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ')}${more}`;
+  return new AppError(target === 'json' ? 422 : 400, target === 'json' ? 'Invalid input' : 'Bad request', detail, errors);
+}
 
 /**
  * Validates one part of the request with a shared schema and documents it in
@@ -47,9 +69,8 @@ export function validate<Schema extends StandardSchemaV1, Target extends keyof V
   schema: Schema,
 ) {
   return validator(target, schema, (result) => {
-    if (result.success) return;
-    const errors = fieldErrors(result.error);
-    const detail = `${TARGET_WORDS[target] ?? 'The request'} is not valid: ${errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ')}`;
-    throw new AppError(target === 'json' ? 422 : 400, target === 'json' ? 'Invalid input' : 'Bad request', detail, errors);
+    if (!result.success) throw refusal(target, fieldErrors(result.error));
+    const withNul = nulPaths(result.data);
+    if (withNul.length > 0) throw refusal(target, withNul.map((path) => ({ path, message: 'must not contain the character U+0000' })));
   });
 }

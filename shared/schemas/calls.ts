@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp, listOf, text } from './common.ts';
+import { Id, PageQuery, Timestamp, listOf, storableText, text } from './common.ts';
 import { Party } from './officials.ts';
 
 export const Channel = z.enum(['phone', 'video', 'message', 'in_person', 'other']).meta({ id: 'Channel' });
@@ -8,8 +8,8 @@ export type Channel = z.infer<typeof Channel>;
 export const CallStatus = z.enum(['awaiting', 'answered', 'returned', 'declined', 'withdrawn']).meta({ id: 'CallStatus' });
 export type CallStatus = z.infer<typeof CallStatus>;
 
-const notes = z.string().max(20_000, 'must be at most 20000 characters');
-const source = z.string().trim().max(2_000, 'must be at most 2000 characters');
+const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
+const source = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
 
 export const Call = z
   .object({

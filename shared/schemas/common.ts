@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Opaque identifier of a stored object (a UUID). */
 export const Id = z.string().min(1).max(64).meta({ description: 'Identifier of a stored object' });
 
+/** The path of a route about one stored object: `/…/:id`. */
+export const IdParam = z.strictObject({ id: Id });
+
 /**
  * An ISO 8601 instant. Inputs must carry a UTC offset (`Z` or `+03:00`), so an
  * analyst's local wall-clock time is never guessed; impossible calendar dates
@@ -95,7 +98,17 @@ export const TimeZone = z
   .refine(isTimeZone, 'must be an IANA time zone such as "Europe/Moscow"')
   .meta({ description: 'IANA time zone', example: 'Europe/Moscow' });
 
+/**
+ * No stored text may hold U+0000: PostgreSQL's text type cannot, and no name
+ * or note needs it. The server also refuses it in any validated request
+ * (server/lib/validate.ts); the rule is here too so that everything parsing
+ * with these schemas (the import's rows, the client's forms) keeps it.
+ */
+export function storableText(schema: z.ZodString) {
+  return schema.refine((value) => !value.includes('\u0000'), 'must not contain the character U+0000');
+}
+
 /** A required line of text: trimmed, not empty. */
 export function text(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  return storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 }

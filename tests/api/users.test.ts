@@ -31,6 +31,8 @@ describe('who may manage users', async () => {
     expect(user).toMatchObject({ username: 'alan', displayName: 'User Alan', role: 'analyst', disabled: false });
     expect(res.headers.get('location')).toBe(`/api/users/${user.id}`);
     expect(JSON.stringify(await res.clone().json())).not.toMatch(/password|argon2/i);
+    // The Location names a route that answers (there was none for GET).
+    expect(await bodyAs(await admin.request(res.headers.get('location')!), User)).toEqual(user);
 
     const browser = await loggedIn(t, 'alan');
     expect((await bodyAs(await browser.request('/api/auth/me'), User)).role).toBe('analyst');
@@ -96,6 +98,7 @@ describe('who may manage users', async () => {
   });
 
   it('answers 404 for an unknown user', async () => {
+    await expectProblem(await admin.request('/api/users/00000000-0000-4000-8000-000000000000'), 404);
     await expectProblem(await admin.request('/api/users/no-such-user', { method: 'PATCH', json: { displayName: 'x' } }), 404);
   });
 });

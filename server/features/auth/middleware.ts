@@ -4,6 +4,7 @@ import { hasRole, type Role } from '#shared/schemas/users.ts';
 import { forbidden, unauthorized } from '../../lib/errors.ts';
 import type { AppEnv, CurrentUser } from '../../lib/context.ts';
 import { hashSecret } from '../../lib/secrets.ts';
+import { type CredentialOwner, extendSession, findSessionOwner, findTokenOwner, touchToken } from './repository.ts';
 
 export const SESSION_COOKIE = 'readout_session';
 
@@ -33,69 +34,66 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
 }
 
 /**
- * Finds who is asking, from `Authorization: Bearer <token>` or the session
- * cookie, and sets `c.var.user` (null when nobody is). Disabled users and
- * expired sessions count as nobody.
+ * The user the request's credential names; or, for a credential that names
+ * no active user, why (the words of the 401 it leads to); null when it sent none.
  */
-export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db, clock } = c.var.deps;
-  const now = clock.now();
-  let user: CurrentUser | null = null;
-
+async function userFrom(c: Context<AppEnv>, now: number): Promise<{ user: CurrentUser } | { problem: string } | null> {
+  const { db } = c.var.deps;
   const authorization = c.req.header('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw unauthorized('The Authorization header must be "Bearer <token>"');
-    const row = await db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['api_tokens.id as tokenId', 'api_tokens.last_used_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled'])
-      .where('api_tokens.token_hash', '=', hashSecret(match[1]!))
-      .executeTakeFirst();
-    if (!row || Number(row.disabled) === 1) throw unauthorized('The API token is not valid');
-    if (row.last_used_at === null || now - row.last_used_at >= TOKEN_USE_RESOLUTION_MS) {
-      await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
-    }
-    user = { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, via: 'token' };
-  } else {
-    const sessionId = getCookie(c, SESSION_COOKIE);
-    if (sessionId) {
-      const row = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled', 'sessions.expires_at'])
-        .where('sessions.id_hash', '=', hashSecret(sessionId))
-        .executeTakeFirst();
-      if (row && Number(row.disabled) === 0 && row.expires_at > now) {
-        user = { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, via: 'session' };
-        // SESSION_HOURS is how long a session lasts *unused*: once half of it
-        // has passed, push the expiry out again (at most one write per half-life).
-        const lifetime = sessionLifetimeMs(c);
-        if (row.expires_at - now < lifetime / 2) {
-          await db.updateTable('sessions').set({ expires_at: now + lifetime }).where('id_hash', '=', hashSecret(sessionId)).execute();
-          setSessionCookie(c, sessionId);
-        }
-      }
-    }
+    if (!match) return { problem: 'The Authorization header must be "Bearer <token>"' };
+    const found = await findTokenOwner(db, hashSecret(match[1]!));
+    if (!found || found.owner.disabled) return { problem: 'The API token is not valid' };
+    if (found.lastUsedAt === null || now - found.lastUsedAt >= TOKEN_USE_RESOLUTION_MS) await touchToken(db, found.tokenId, now);
+    return { user: { ...withoutDisabled(found.owner), via: 'token' } };
   }
-  c.set('user', user);
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (!sessionId) return null;
+  const idHash = hashSecret(sessionId);
+  const found = await findSessionOwner(db, idHash);
+  if (!found || found.owner.disabled || found.expiresAt <= now) return { problem: 'The session has ended; log in again' };
+  // SESSION_HOURS is how long a session lasts *unused*: once half of it has
+  // passed, push the expiry out again (at most one write per half-life).
+  const lifetime = sessionLifetimeMs(c);
+  if (found.expiresAt - now < lifetime / 2) {
+    await extendSession(db, idHash, now + lifetime);
+    setSessionCookie(c, sessionId);
+  }
+  return { user: { ...withoutDisabled(found.owner), via: 'session' } };
+}
+
+function withoutDisabled({ disabled: _disabled, ...user }: CredentialOwner): Omit<CurrentUser, 'via'> {
+  return user;
+}
+
+/**
+ * Finds who is asking, from `Authorization: Bearer <token>` or the session
+ * cookie, and sets `c.var.user` (null when nobody is). A bearer header takes
+ * precedence over the cookie. Disabled users, expired sessions and unknown
+ * tokens count as nobody: routes open to anyone (health, the API document,
+ * setup, login) still answer, and the others' 401 says what was wrong.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const found = await userFrom(c, c.var.deps.clock.now());
+  c.set('user', found && 'user' in found ? found.user : null);
+  c.set('credentialProblem', found && 'problem' in found ? found.problem : null);
   await next();
 };
 
 /** Lets the request through only for a user with at least this role. */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const user = c.var.user;
-    if (!user) throw unauthorized();
+    const user = currentUser(c);
     if (!hasRole(user.role, role)) throw forbidden(`This needs the ${role} role; you are ${user.role === 'admin' ? 'an' : 'a'} ${user.role}`);
     await next();
   };
 }
 
 /** The user of a request that passed requireRole. */
-export function currentUser(c: { var: { user: CurrentUser | null } }): CurrentUser {
+export function currentUser(c: { var: { user: CurrentUser | null; credentialProblem: string | null } }): CurrentUser {
   const user = c.var.user;
-  if (!user) throw unauthorized();
+  if (!user) throw unauthorized(c.var.credentialProblem ?? undefined);
   return user;
 }
 

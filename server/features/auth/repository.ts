@@ -1,7 +1,37 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Role } from '#shared/schemas/users.ts';
 import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** Who a credential belongs to, and whether that account may act at all. */
+export interface CredentialOwner {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+}
+
+function toOwner(row: { id: string; username: string; display_name: string; role: string; disabled: number }): CredentialOwner {
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, disabled: Number(row.disabled) === 1 };
+}
+
+// ---- API tokens: only the SHA-256 of the secret is stored ----
+
+export async function findTokenOwner(db: Db, tokenHash: string): Promise<{ owner: CredentialOwner; tokenId: string; lastUsedAt: number | null } | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row && { owner: toOwner(row), tokenId: row.token_id, lastUsedAt: row.last_used_at === null ? null : Number(row.last_used_at) };
+}
+
+export async function touchToken(db: Db, tokenId: string, at: number): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}
 
 // ---- sessions: only the SHA-256 of the cookie's value is stored ----
 
@@ -10,6 +40,16 @@ export async function insertSession(db: Db, session: { idHash: string; userId: s
     .insertInto('sessions')
     .values({ id_hash: session.idHash, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt })
     .execute();
+}
+
+export async function findSessionOwner(db: Db, idHash: string): Promise<{ owner: CredentialOwner; expiresAt: number } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.disabled', 'sessions.expires_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  return row && { owner: toOwner(row), expiresAt: Number(row.expires_at) };
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

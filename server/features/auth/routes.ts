@@ -3,14 +3,13 @@ import { getCookie } from 'hono/cookie';
 import { describeRoute } from 'hono-openapi';
 import { LoginRequest, PasswordChange, SetupRequest, SetupStatus, User } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
-import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { SESSION_COOKIE, clearSessionCookie, currentUser, requireRole, setSessionCookie } from './middleware.ts';
 import { changeOwnPassword, login, logout, me, needsSetup, setup } from './service.ts';
 
 const tags = ['auth'];
-const badJson = problemDoc('The body is not JSON');
-const invalidBody = problemDoc('A field breaks the rules or is not a field of this request; `errors` names each one');
+const invalidBody = invalidBodyDoc();
 const sessionCookie = {
   'Set-Cookie': { description: '`readout_session`: the session, HttpOnly, SameSite=Lax', schema: { type: 'string' as const } },
 };
@@ -36,7 +35,7 @@ export const authRoutes = new Hono<AppEnv>()
       security: [],
       responses: {
         201: jsonDoc('The new admin, logged in', User, sessionCookie),
-        400: badJson,
+        400: badJsonDoc,
         403: problemDoc('Sent from another site'),
         409: problemDoc('Readout is already set up'),
         422: invalidBody,
@@ -59,7 +58,7 @@ export const authRoutes = new Hono<AppEnv>()
       security: [],
       responses: {
         200: jsonDoc('The user, logged in', User, sessionCookie),
-        400: badJson,
+        400: badJsonDoc,
         401: problemDoc('The username or password is not right, or the account is disabled'),
         403: problemDoc('Sent from another site'),
         422: invalidBody,
@@ -105,7 +104,7 @@ export const authRoutes = new Hono<AppEnv>()
       description: 'Needs the current password. Ends your other browser sessions; this one stays logged in. Failed attempts count towards the login limit.',
       responses: {
         204: { description: 'Changed' },
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         422: invalidBody,
         429: problemDoc('Too many failed attempts; `Retry-After` says how many seconds to wait'),

@@ -1,35 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { AwaitingQuery, Call, CallListQuery, CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import { responseMs } from '#shared/domain/call-status.ts';
-import type { CallsTable, Database } from '../../db/schema.ts';
+import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { containsText } from '../../lib/search.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
+import { selectOfficials, toParty } from '../officials/repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** An official with their ministry, as one row of a join. */
-export interface PartyRow {
-  id: string;
-  name: string;
-  title: string;
-  time_zone: string;
-  ministry_id: string;
-  ministry_name: string;
-  ministry_short_name: string;
-  ministry_country: string;
-}
-
-export function toParty(row: PartyRow): Party {
-  return {
-    id: row.id,
-    name: row.name,
-    title: row.title,
-    timeZone: row.time_zone,
-    ministry: { id: row.ministry_id, name: row.ministry_name, shortName: row.ministry_short_name, country: row.ministry_country },
-  };
-}
 
 /** The one place a stored call becomes the API's Call. */
 export function toCall(row: CallsTable, caller: Party, callee: Party): Call {
@@ -59,21 +38,7 @@ export function toCall(row: CallsTable, caller: Party, callee: Party): Call {
 /** Officials (with their ministries) by id, for checking and embedding the parties of a call. */
 export async function findParties(db: Db, ids: readonly string[]): Promise<Map<string, Party>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('officials')
-    .innerJoin('ministries', 'ministries.id', 'officials.ministry_id')
-    .select([
-      'officials.id',
-      'officials.name',
-      'officials.title',
-      'officials.time_zone',
-      'ministries.id as ministry_id',
-      'ministries.name as ministry_name',
-      'ministries.short_name as ministry_short_name',
-      'ministries.country as ministry_country',
-    ])
-    .where('officials.id', 'in', [...new Set(ids)])
-    .execute();
+  const rows = await selectOfficials(db).where('o.id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, toParty(row)]));
 }
 
@@ -131,22 +96,33 @@ export async function callExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('calls').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** The filters of `GET /calls` that select calls (not pages): status, callee's ministry, either party, placedAt range, text. */
+export type CallFilters = Pick<CallListQuery, 'status' | 'ministryId' | 'officialId' | 'from' | 'to' | 'q'>;
+
+/**
+ * The filters as one condition, for any query that joins the callee as
+ * `callee` (the list here, and the export, which pages differently).
+ */
+export function callFilters(filters: CallFilters) {
+  return (eb: ExpressionBuilder<Database & { callee: OfficialsTable }, 'calls' | 'callee'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (filters.status?.length) conditions.push(eb('calls.status', 'in', filters.status));
+    if (filters.ministryId) conditions.push(eb('callee.ministry_id', '=', filters.ministryId));
+    if (filters.officialId) conditions.push(eb.or([eb('calls.caller_id', '=', filters.officialId), eb('calls.callee_id', '=', filters.officialId)]));
+    if (filters.from) conditions.push(eb('calls.placed_at', '>=', Date.parse(filters.from)));
+    if (filters.to) conditions.push(eb('calls.placed_at', '<', Date.parse(filters.to)));
+    if (filters.q) conditions.push(containsText(['calls.topic', 'calls.notes'], filters.q));
+    return eb.and(conditions);
+  };
+}
+
 /**
  * Sorted by (placedAt, id) in the asked direction; the cursor is the last
  * item's pair, so pages neither skip nor repeat calls while others write.
  */
 export async function listCalls(db: Db, query: CallListQuery) {
   const dir = query.order;
-  let q = selectCalls(db).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
-  if (query.status?.length) q = q.where('calls.status', 'in', query.status);
-  if (query.ministryId) q = q.where('callee.ministry_id', '=', query.ministryId);
-  if (query.officialId) {
-    const official = query.officialId;
-    q = q.where((eb) => eb.or([eb('calls.caller_id', '=', official), eb('calls.callee_id', '=', official)]));
-  }
-  if (query.from) q = q.where('calls.placed_at', '>=', Date.parse(query.from));
-  if (query.to) q = q.where('calls.placed_at', '<', Date.parse(query.to));
-  if (query.q) q = q.where(containsText(['calls.topic', 'calls.notes'], query.q));
+  let q = selectCalls(db).where(callFilters(query)).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
     const op = dir === 'asc' ? '>' : '<';

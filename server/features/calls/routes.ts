@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
 import { AwaitingList, AwaitingQuery, Call, CallCreate, CallList, CallListQuery, CallPatch } from '#shared/schemas/calls.ts';
-import { Id } from '#shared/schemas/common.ts';
+import { IdParam } from '#shared/schemas/common.ts';
 import { HistoryList, HistoryQuery } from '#shared/schemas/history.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
@@ -12,7 +11,6 @@ import { IDEMPOTENCY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH, idempotencyKeyOf } from
 import { etagOf, ifMatchVersions } from './preconditions.ts';
 import { callHistory, createCall, deleteCall, getCall, listAwaitingCalls, listCalls, updateCall } from './service.ts';
 
-const IdParam = z.strictObject({ id: Id });
 const tags = ['calls'];
 const etagHeader = { ETag: { description: 'The call\'s version, quoted (e.g. "3"): send it back as If-Match to change or delete the call', schema: { type: 'string' as const } } };
 const invalidText =

@@ -59,6 +59,24 @@ function unknownParties(parties: Map<string, Party>, named: Partial<Record<'call
     .map(([path]) => ({ path, message: 'is not a known official' }));
 }
 
+/**
+ * A new call's status and timestamps from its validated input: the missing
+ * timestamp filled in, and every rule checked (see settleCallTimes). The
+ * import checks its rows with the same verb.
+ */
+export function settleNewCallTimes(input: Pick<NewCall, 'status' | 'placedAt' | 'respondedAt' | 'closedAt'>, now: number) {
+  return settleCallTimes(
+    {
+      status: input.status,
+      placedAt: fromIso(input.placedAt),
+      respondedAt: input.respondedAt === undefined ? null : fromIso(input.respondedAt),
+      closedAt: input.closedAt === undefined ? null : fromIso(input.closedAt),
+    },
+    { respondedAt: input.respondedAt !== undefined, closedAt: input.closedAt !== undefined },
+    now,
+  );
+}
+
 export interface CreateResult {
   call: Call;
   /** True when this answers a retry: the call was stored by the first request with the same Idempotency-Key. */
@@ -82,16 +100,7 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   const now = deps.clock.now();
   const named = { callerId: input.callerId, calleeId: input.calleeId };
   const parties = await findParties(deps.db, [input.callerId, input.calleeId]);
-  const settled = settleCallTimes(
-    {
-      status: input.status,
-      placedAt: fromIso(input.placedAt),
-      respondedAt: input.respondedAt === undefined ? null : fromIso(input.respondedAt),
-      closedAt: input.closedAt === undefined ? null : fromIso(input.closedAt),
-    },
-    { respondedAt: input.respondedAt !== undefined, closedAt: input.closedAt !== undefined },
-    now,
-  );
+  const settled = settleNewCallTimes(input, now);
   const problems = [...unknownParties(parties, named), ...settled.problems];
   if (problems.length > 0) throw invalid(problems);
 

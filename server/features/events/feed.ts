@@ -5,8 +5,11 @@ import { toIso } from '../../lib/time.ts';
 
 type Listener = (events: ChangeEvent[]) => void;
 
-/** How many past changes a reconnecting client may catch up on at once. */
-const REPLAY_LIMIT = 1000;
+/** How many changes one read of the history takes at most. */
+export const READ_BATCH = 1000;
+
+/** Missing sequence numbers watched at most, so a huge jump cannot grow the list without bound. */
+const MAX_GAPS = 1000;
 
 /**
  * The live feed of changes, read from the audit history: every write appends
@@ -14,16 +17,24 @@ const REPLAY_LIMIT = 1000;
  * the event ids, and instances sharing one PostgreSQL database all see every
  * change. One poll loop per process serves every open stream, and runs only
  * while someone listens.
+ *
+ * On PostgreSQL a transaction that drew a lower number may commit after one
+ * that drew a higher number, so a number skipped by a read is watched for a
+ * while (`gapWaitMs`) and its change handed over late when it appears; a
+ * rolled-back transaction's number never does, and is dropped then.
  */
 export class ChangeFeed {
   private listeners = new Set<Listener>();
   private timer: NodeJS.Timeout | undefined;
   private lastSeq: number | undefined;
+  /** Skipped sequence numbers, and when each was first missed. */
+  private gaps = new Map<number, number>();
   private polling = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly pollMs = 1000,
+    private readonly gapWaitMs = 10_000,
   ) {}
 
   async latestSeq(): Promise<number> {
@@ -31,21 +42,30 @@ export class ChangeFeed {
     return Number(row?.seq ?? 0);
   }
 
-  async since(seq: number, limit = REPLAY_LIMIT): Promise<ChangeEvent[]> {
-    const rows = await this.db
-      .selectFrom('history')
-      .select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id'])
-      .where('seq', '>', seq)
-      .orderBy('seq', 'asc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ type: eventType(r.entity_type, r.action), id: r.entity_id, seq: r.seq, at: toIso(r.at), actor: r.actor }));
+  private select() {
+    return this.db.selectFrom('history').select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id']).orderBy('seq', 'asc');
   }
 
-  subscribe(listener: Listener, fromSeq: number): () => void {
+  private static toEvent(r: { seq: number; at: number; actor: string; action: string; entity_type: string; entity_id: string }): ChangeEvent {
+    return { type: eventType(r.entity_type, r.action), id: r.entity_id, seq: Number(r.seq), at: toIso(Number(r.at)), actor: r.actor };
+  }
+
+  async since(seq: number, limit = READ_BATCH): Promise<ChangeEvent[]> {
+    const rows = await this.select().where('seq', '>', seq).limit(limit).execute();
+    return rows.map(ChangeFeed.toEvent);
+  }
+
+  /**
+   * Hands the listener every change after the loop's position; `latestSeq`
+   * (read just before) is where a loop that is not yet running starts. The
+   * loop is never wound back for a listener that is behind: that listener
+   * catches up by itself (see the route), while the dashboards already
+   * listening keep getting new changes at once. Changes may arrive out of
+   * sequence order (see the class), never twice from the loop.
+   */
+  subscribe(listener: Listener, latestSeq: number): () => void {
     this.listeners.add(listener);
-    // A new listener may start behind the loop; it catches up by itself (see the route).
-    if (this.lastSeq === undefined || fromSeq < this.lastSeq) this.lastSeq = Math.min(this.lastSeq ?? fromSeq, fromSeq);
+    this.lastSeq ??= latestSeq;
     if (!this.timer) this.timer = setInterval(() => void this.poll(), this.pollMs);
     return () => {
       this.listeners.delete(listener);
@@ -53,21 +73,31 @@ export class ChangeFeed {
         clearInterval(this.timer);
         this.timer = undefined;
         this.lastSeq = undefined;
+        this.gaps.clear();
       }
     };
   }
 
-  /** Reads what changed since the last poll and hands it to every listener. */
+  /** Reads what changed since the last poll (and what filled a gap) and hands it to every listener. */
   async poll(): Promise<void> {
     if (this.polling || this.lastSeq === undefined) return;
     this.polling = true;
     try {
-      const events = await this.since(this.lastSeq);
-      const last = events[events.length - 1];
-      if (last) {
-        this.lastSeq = last.seq;
-        for (const listener of this.listeners) listener(events);
+      const now = Date.now();
+      for (const [seq, missedAt] of this.gaps) if (now - missedAt > this.gapWaitMs) this.gaps.delete(seq);
+      const late = this.gaps.size > 0 ? (await this.select().where('seq', 'in', [...this.gaps.keys()]).execute()).map(ChangeFeed.toEvent) : [];
+      for (const event of late) this.gaps.delete(event.seq);
+
+      const fresh = await this.since(this.lastSeq);
+      let previous = this.lastSeq;
+      for (const event of fresh) {
+        for (let missing = previous + 1; missing < event.seq && this.gaps.size < MAX_GAPS; missing++) this.gaps.set(missing, now);
+        previous = event.seq;
       }
+      this.lastSeq = previous;
+
+      const events = [...late, ...fresh];
+      if (events.length > 0) for (const listener of this.listeners) listener(events);
     } catch (error) {
       console.warn('event feed: reading the history failed; will retry', error);
     } finally {

@@ -3,10 +3,35 @@ import { streamSSE } from 'hono/streaming';
 import { describeRoute } from 'hono-openapi';
 import type { ChangeEvent } from '#shared/schemas/events.ts';
 import type { AppEnv } from '../../lib/context.ts';
+import { authProblems } from '../../lib/openapi.ts';
 import { requireRole } from '../auth/middleware.ts';
-import type { ChangeFeed } from './feed.ts';
+import { type ChangeFeed, READ_BATCH } from './feed.ts';
 
 const HEARTBEAT_MS = 15_000;
+/** How many sent numbers a stream remembers to drop repeats; older ones count as sent. */
+const REMEMBERED = 5_000;
+
+/**
+ * The sequence numbers a stream has sent. Catch-up reads and the shared loop
+ * may both hand over a change, and a late change (see ChangeFeed) may come
+ * below the highest number sent, so "sent" is a set above a floor.
+ */
+class SentSeqs {
+  private seqs = new Set<number>();
+  constructor(private floor: number) {}
+
+  /** False when this number was sent already. */
+  add(seq: number): boolean {
+    if (seq <= this.floor || this.seqs.has(seq)) return false;
+    this.seqs.add(seq);
+    if (this.seqs.size > 2 * REMEMBERED) {
+      const sorted = [...this.seqs].sort((a, b) => a - b);
+      this.floor = sorted[sorted.length - REMEMBERED - 1]!;
+      for (const old of sorted.slice(0, sorted.length - REMEMBERED)) this.seqs.delete(old);
+    }
+    return true;
+  }
+}
 
 /** `GET /api/events`: Server-Sent Events, one per change, resumable with Last-Event-ID. */
 export function eventsRoutes(feed: ChangeFeed) {
@@ -16,37 +41,50 @@ export function eventsRoutes(feed: ChangeFeed) {
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive what was missed (up to 1000 changes).',
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
-      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...authProblems },
     }),
     requireRole('viewer'),
     async (c) => {
+      const latest = await feed.latestSeq();
       const lastEventId = Number.parseInt(c.req.header('last-event-id') ?? '', 10);
-      const startSeq = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : await feed.latestSeq();
+      // An id beyond the history (say, from before the database was restored) would hide every new change.
+      const startSeq = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? Math.min(lastEventId, latest) : latest;
       c.header('Cache-Control', 'no-cache, no-transform');
       c.header('X-Accel-Buffering', 'no');
 
       return streamSSE(c, async (stream) => {
-        let sentSeq = startSeq;
+        const sent = new SentSeqs(startSeq);
         let queue = Promise.resolve();
         const send = (events: ChangeEvent[]) => {
           queue = queue.then(async () => {
             for (const event of events) {
-              if (event.seq <= sentSeq) continue;
-              sentSeq = event.seq;
+              if (!sent.add(event.seq)) continue;
               await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
             }
           });
         };
         // Tells the client (and tests) the stream is live, and how soon to reconnect.
         await stream.writeSSE({ event: 'ready', data: JSON.stringify({ seq: startSeq }), retry: 3000 });
-        const unsubscribe = feed.subscribe(send, startSeq);
-        // Catch up on what happened before this stream joined the shared loop.
-        send(await feed.since(startSeq));
+
+        // Join the shared loop first, holding what it hands over until this
+        // stream has read the history from startSeq to its end: then nothing
+        // falls between the two, and nothing arrives out of order.
+        let held: ChangeEvent[] | null = [];
+        const unsubscribe = feed.subscribe((events) => (held ? held.push(...events) : send(events)), latest);
+        for (let seq = startSeq; !stream.aborted; ) {
+          const batch = await feed.since(seq);
+          send(batch);
+          await queue; // written before the next batch is read: a long backlog is not held in memory
+          if (batch.length < READ_BATCH) break;
+          seq = batch[batch.length - 1]!.seq;
+        }
+        send(held);
+        held = null;
 
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), HEARTBEAT_MS);
-        await new Promise<void>((resolve) => stream.onAbort(resolve));
+        await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
         clearInterval(heartbeat);
         unsubscribe();
       });

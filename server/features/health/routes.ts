@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { describeRoute, resolver } from 'hono-openapi';
+import { describeRoute } from 'hono-openapi';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppEnv } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { jsonDoc, problemDoc } from '../../lib/openapi.ts';
 
 const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
@@ -14,8 +15,8 @@ export const healthRoutes = new Hono<AppEnv>().get(
     summary: 'Whether the server and its database answer',
     security: [],
     responses: {
-      200: { description: 'The database answered', content: { 'application/json': { schema: resolver(Health) } } },
-      503: { description: 'The database did not answer' },
+      200: jsonDoc('The database answered', Health),
+      503: problemDoc('The database did not answer'),
     },
   }),
   async (c) => {

@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
-import { Id } from '#shared/schemas/common.ts';
+import { IdParam } from '#shared/schemas/common.ts';
 import { Ministry, MinistryCreate, MinistryList, MinistryListQuery, MinistryPatch } from '#shared/schemas/ministries.ts';
 import type { AppEnv } from '../../lib/context.ts';
-import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import { createMinistry, deleteMinistry, getMinistry, listMinistries, updateMinistry } from './service.ts';
 
-const IdParam = z.strictObject({ id: Id });
 const tags = ['ministries'];
-const invalidBody = problemDoc('A field breaks the rules; `errors` names each one');
-const badJson = problemDoc('The body is not JSON');
+const invalidBody = invalidBodyDoc();
 const missing = problemDoc('No such ministry');
 
 export const ministriesRoutes = new Hono<AppEnv>()
@@ -34,7 +31,7 @@ export const ministriesRoutes = new Hono<AppEnv>()
       summary: 'Create a ministry',
       responses: {
         201: jsonDoc('The stored ministry', Ministry, { Location: { description: 'Where the ministry lives', schema: { type: 'string' } } }),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         409: problemDoc('A ministry with this name already exists in this country'),
         422: invalidBody,
@@ -66,7 +63,7 @@ export const ministriesRoutes = new Hono<AppEnv>()
       description: 'A body that changes nothing stores nothing and answers the ministry as it is.',
       responses: {
         200: jsonDoc('The stored ministry', Ministry),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         404: missing,
         409: problemDoc('Another ministry has this name in this country'),

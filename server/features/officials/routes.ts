@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
-import { Id } from '#shared/schemas/common.ts';
+import { IdParam } from '#shared/schemas/common.ts';
 import {
   Official,
   OfficialContactList,
@@ -12,15 +11,13 @@ import {
   OfficialPatch,
 } from '#shared/schemas/officials.ts';
 import type { AppEnv } from '../../lib/context.ts';
-import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import { createOfficial, deleteOfficial, getOfficial, listOfficialContacts, listOfficials, updateOfficial } from './service.ts';
 
-const IdParam = z.strictObject({ id: Id });
 const tags = ['officials'];
-const invalidBody = problemDoc('A field breaks the rules, or ministryId names no ministry; `errors` names each field');
-const badJson = problemDoc('The body is not JSON');
+const invalidBody = invalidBodyDoc('A field breaks the rules, is not a field of this request, or ministryId names no ministry');
 const missing = problemDoc('No such official');
 
 export const officialsRoutes = new Hono<AppEnv>()
@@ -42,7 +39,7 @@ export const officialsRoutes = new Hono<AppEnv>()
       summary: 'Create an official',
       responses: {
         201: jsonDoc('The stored official', Official, { Location: { description: 'Where the official lives', schema: { type: 'string' } } }),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         409: problemDoc('An official of this name already exists in this ministry'),
         422: invalidBody,
@@ -93,7 +90,7 @@ export const officialsRoutes = new Hono<AppEnv>()
       description: 'A body that changes nothing stores nothing and answers the official as they are.',
       responses: {
         200: jsonDoc('The stored official', Official),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         404: missing,
         409: problemDoc('Another official of this name is in that ministry'),

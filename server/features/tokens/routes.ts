@@ -1,15 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
-import { Id, PageQuery } from '#shared/schemas/common.ts';
+import { IdParam, PageQuery } from '#shared/schemas/common.ts';
 import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
-import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
 import { createToken, deleteToken, listTokens } from './service.ts';
 
-const IdParam = z.strictObject({ id: Id });
 const tags = ['tokens'];
 
 export const tokensRoutes = new Hono<AppEnv>()
@@ -33,10 +31,10 @@ export const tokensRoutes = new Hono<AppEnv>()
         'The answer carries the token’s secret, shown this once: send it as `Authorization: Bearer <token>`. It acts with your role, and stops working when deleted or when your account is disabled.',
       responses: {
         201: jsonDoc('The new token, with its secret', ApiTokenCreated),
-        400: problemDoc('The body is not JSON'),
+        400: badJsonDoc,
         401: authProblems[401],
         403: problemDoc('Sent from another site'),
-        422: problemDoc('A field breaks the rules; `errors` names each one'),
+        422: invalidBodyDoc(),
       },
     }),
     requireRole('viewer'),

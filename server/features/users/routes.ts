@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
-import { Id } from '#shared/schemas/common.ts';
+import { IdParam } from '#shared/schemas/common.ts';
 import { User, UserCreate, UserList, UserListQuery, UserPatch } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
-import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
+import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
-import { createUser, listUsers, updateUser } from './service.ts';
+import { createUser, getUser, listUsers, updateUser } from './service.ts';
 
-const IdParam = z.strictObject({ id: Id });
 const tags = ['users'];
-const badJson = problemDoc('The body is not JSON');
-const invalidBody = problemDoc('A field breaks the rules or is not a field of this request; `errors` names each one');
+const invalidBody = invalidBodyDoc();
 
 export const usersRoutes = new Hono<AppEnv>()
   .get(
@@ -34,7 +31,7 @@ export const usersRoutes = new Hono<AppEnv>()
       description: 'Usernames are stored in lower case. The password is hashed with argon2id and never returned.',
       responses: {
         201: jsonDoc('The stored user', User, { Location: { description: 'Where the user lives', schema: { type: 'string' } } }),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         409: problemDoc('The username is taken'),
         422: invalidBody,
@@ -47,6 +44,17 @@ export const usersRoutes = new Hono<AppEnv>()
       return c.json(user, 201, { Location: `/api/users/${user.id}` });
     },
   )
+  .get(
+    '/:id',
+    describeRoute({
+      tags,
+      summary: 'One user (admin)',
+      responses: { 200: jsonDoc('The user', User), ...authProblems, 404: problemDoc('No such user') },
+    }),
+    requireRole('admin'),
+    validate('param', IdParam),
+    async (c) => c.json(await getUser(c.var.deps, c.req.valid('param').id)),
+  )
   .patch(
     '/:id',
     describeRoute({
@@ -56,7 +64,7 @@ export const usersRoutes = new Hono<AppEnv>()
         'A new password or `disabled: true` ends the user’s browser sessions; a disabled user’s API tokens stop working. The last active admin cannot be demoted or disabled (409).',
       responses: {
         200: jsonDoc('The stored user', User),
-        400: badJson,
+        400: badJsonDoc,
         ...authProblems,
         404: problemDoc('No such user'),
         409: problemDoc('The change would leave no active admin'),

@@ -31,6 +31,12 @@ export function listUsers(deps: Deps, query: z.infer<typeof UserListQuery>) {
   return listRows(deps.db, query);
 }
 
+export async function getUser(deps: Deps, id: string): Promise<User> {
+  const row = await findUserById(deps.db, id);
+  if (!row) throw notFound(`User ${id}`);
+  return toUser(row);
+}
+
 /** Hashes before the transaction, so argon2's time holds no lock. */
 export async function createUser(deps: Deps, actor: CurrentUser, input: UserCreate): Promise<User> {
   const passwordHash = await hashPassword(deps.config, input.password);
