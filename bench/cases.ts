@@ -60,4 +60,13 @@ export const BENCH_CASES: BenchCase[] = [
   { name: 'GET /api/stats/response-times?groupBy=ministry', path: () => '/api/stats/response-times?groupBy=ministry' },
   { name: 'GET /api/stats/response-times?groupBy=country', path: () => '/api/stats/response-times?groupBy=country' },
   { name: 'GET /api/stats/awaiting-context?limit=50', path: () => '/api/stats/awaiting-context?limit=50' },
+  { name: 'GET /api/stats/response-times?groupBy=official', path: () => '/api/stats/response-times?groupBy=official' },
+  {
+    name: 'GET /api/stats/response-times (last 90 days)',
+    path: () => `/api/stats/response-times?groupBy=ministry&from=${encodeURIComponent(new Date(Date.now() - 90 * 86_400_000).toISOString())}`,
+  },
+  { name: 'GET /api/stats/response-times?key=(MFA Russia)', path: async (ctx) => `/api/stats/response-times?key=${await ministryId(ctx, 'MFA Russia')}` },
+  { name: 'GET /api/stats/trend?interval=week', path: () => '/api/stats/trend?groupBy=ministry&interval=week' },
+  { name: 'GET /api/stats/trend?interval=month&groupBy=official', path: () => '/api/stats/trend?groupBy=official&interval=month' },
+  { name: 'GET /api/stats/awaiting-context?limit=500', path: () => '/api/stats/awaiting-context?limit=500' },
 ];

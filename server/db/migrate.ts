@@ -1,17 +1,25 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-28-0001-initial.ts';
+import * as statsChanges from './migrations/2026-11-28-0002-stats-changes.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
 const migrations: Record<string, Migration> = {
   '2026-11-28-0001-initial': initial,
+  '2026-11-28-0002-stats-changes': statsChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; safe to run from several instances at once (Kysely takes a lock). */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+/**
+ * Brings the schema up to date; safe to run from several instances at once
+ * (Kysely takes a lock). `schema` names the PostgreSQL schema that holds
+ * Kysely's own bookkeeping tables: without it Kysely looks for them in every
+ * schema, so a database holding several schemas (as the tests' does) would
+ * find another schema's tables and skip creating its own.
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -95,6 +95,25 @@ export interface LoginFailuresTable {
   blocked_until: number;
 }
 
+/** Written only by triggers (migration 0002): changes to the fields statistics read. */
+export interface StatsChangesTable {
+  seq: Generated<number>;
+  /** PostgreSQL transaction id of the change; null on SQLite. */
+  xid: number | null;
+  /** -1: the old values leave the statistics; +1: the new ones enter. */
+  sign: number;
+  callee_id: string;
+  placed_at: number;
+  status: string;
+  responded_at: number | null;
+  closed_at: number | null;
+}
+
+export interface StatsStateTable {
+  id: number;
+  pruned_mark: number;
+}
+
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
@@ -105,4 +124,6 @@ export interface Database {
   api_tokens: ApiTokensTable;
   idempotency_keys: IdempotencyKeysTable;
   login_failures: LoginFailuresTable;
+  stats_changes: StatsChangesTable;
+  stats_state: StatsStateTable;
 }

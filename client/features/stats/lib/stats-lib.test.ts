@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
+import { csvRows, curvePoints, medianAxisMax, medianRows, rankGroups, trendRows } from './chart-data.ts';
+import { csvField, toCsv } from './csv.ts';
+import { formatAxisHours, formatHours, formatShare, hourTicks, periodLabel } from './units.ts';
+
+const H = 3_600_000;
+
+function group(over: Partial<ResponseTimeGroup>): ResponseTimeGroup {
+  return {
+    key: 'k', label: 'K', calls: 10, responded: 8, awaiting: 1, withdrawn: 1, responseRate: 0.8,
+    medianResponseMs: 5 * H, p90ResponseMs: 20 * H, survivalMedianMs: 6 * H, survivalMedianCi: { lowerMs: 4 * H, upperMs: 9 * H },
+    replyWithin24hProbability: 0.7, replyWithin72hProbability: 0.8, smallSample: false,
+    survival: [{ tMs: 0, stillAwaiting: 1 }, { tMs: 2 * H, stillAwaiting: 0.75 }, { tMs: 6 * H, stillAwaiting: 0.5 }],
+    observedUntilMs: 30 * H, survivalThinned: false,
+    ...over,
+  };
+}
+
+describe('csv (RFC 4180)', () => {
+  it('quotes only fields that need it, doubling quotes, with CRLF records', () => {
+    expect(csvField('MFA Russia')).toBe('MFA Russia');
+    expect(csvField('Foreign, Commonwealth')).toBe('"Foreign, Commonwealth"');
+    expect(csvField('the "Cable"')).toBe('"the ""Cable"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(0)).toBe('0');
+    expect(csvField(false)).toBe('false');
+    expect(toCsv(['a', 'b'], [[1, 'x,y'], [null, 'ü']])).toBe('a,b\r\n1,"x,y"\r\n,ü\r\n');
+  });
+});
+
+describe('units', () => {
+  it('reads durations in minutes, hours and days', () => {
+    expect(formatHours(null)).toBe('—');
+    expect(formatHours(45 * 60_000)).toBe('45 min');
+    expect(formatHours(6.5 * H)).toBe('6.5 h');
+    expect(formatHours(30 * H)).toBe('30 h');
+    expect(formatHours(73 * H)).toBe('3 days');
+    expect(formatAxisHours(0)).toBe('0');
+    expect(formatAxisHours(12)).toBe('12h');
+    expect(formatAxisHours(72)).toBe('3d');
+    expect(formatShare(0.937)).toBe('94%');
+    expect(formatShare(0.001)).toBe('<1%');
+    expect(formatShare(null)).toBe('—');
+  });
+
+  it('picks round tick steps', () => {
+    expect(hourTicks(24)).toEqual([0, 6, 12, 18, 24]);
+    expect(hourTicks(72)).toEqual([0, 12, 24, 36, 48, 60, 72]);
+    expect(hourTicks(24 * 30)).toEqual([0, 168, 336, 504, 672, 840]);
+    expect(hourTicks(42)).toEqual([0, 12, 24, 36, 48]);
+  });
+
+  it('labels periods in UTC', () => {
+    expect(periodLabel('2013-02-11T00:00:00.000Z', 'week')).toBe('11 Feb 2013');
+    expect(periodLabel('2013-02-01T00:00:00.000Z', 'month')).toBe('Feb 2013');
+  });
+});
+
+describe('chart data', () => {
+  const fast = group({ key: 'a', label: 'Alpha', survivalMedianMs: 2 * H });
+  const slow = group({ key: 'b', label: 'Bravo', survivalMedianMs: 50 * H });
+  const never = group({ key: 'c', label: 'Charlie', survivalMedianMs: null, replyWithin72hProbability: 0.3 });
+  const tiny = group({ key: 'd', label: 'Delta', calls: 2, smallSample: true, survivalMedianMs: 1 * H });
+
+  it('ranks by survival median, never-half groups after, small groups unranked', () => {
+    expect(rankGroups([tiny, never, slow, fast]).map((r) => [r.group.key, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', null]]);
+  });
+
+  it('gives the bar chart hours, an open interval end as null, small groups with their count', () => {
+    const [row] = medianRows([{ group: group({ survivalMedianCi: { lowerMs: 4 * H, upperMs: null } }), rank: 1 }]);
+    expect(row).toMatchObject({ survivalMedian: 6, ciLower: 4, ciUpper: null, median: 5, p90: 20 });
+    expect(medianRows([{ group: tiny, rank: null }])[0]?.label).toBe('Delta (n=2)');
+  });
+
+  it('lets a small group’s outlier run off the median chart rather than squash the rest', () => {
+    const outlier = group({ key: 'x', calls: 2, smallSample: true, medianResponseMs: 5000 * 24 * H, p90ResponseMs: 5000 * 24 * H });
+    // Largest ranked figure: fast's p90 of 20 h (its CI upper is 9 h), plus 5%.
+    expect(medianAxisMax([fast, outlier])).toBeCloseTo(21, 12);
+    expect(medianAxisMax([outlier])).toBeCloseTo(5000 * 24 * 1.05, 6);
+  });
+
+  it('turns a curve into percent over hours, flat to the last observation', () => {
+    expect(curvePoints(group({}), 100)).toEqual([
+      { hours: 0, awaiting: 100 }, { hours: 2, awaiting: 75 }, { hours: 6, awaiting: 50 }, { hours: 30, awaiting: 50 },
+    ]);
+    expect(curvePoints(group({}), 4)).toEqual([{ hours: 0, awaiting: 100 }, { hours: 2, awaiting: 75 }, { hours: 4, awaiting: 75 }]);
+  });
+
+  it('lays the trend out by period with a column per group', () => {
+    const trend = {
+      groupBy: 'ministry' as const, interval: 'week' as const, from: null, to: null, asOf: '2013-03-01T00:00:00.000Z',
+      groups: [
+        { key: 'a', label: 'A', periods: [{ start: '2013-02-18T00:00:00.000Z', end: '2013-02-25T00:00:00.000Z', calls: 1, responded: 1, medianResponseMs: 2 * H, survivalMedianMs: 3 * H }] },
+        { key: 'b', label: 'B', periods: [{ start: '2013-02-11T00:00:00.000Z', end: '2013-02-18T00:00:00.000Z', calls: 1, responded: 0, medianResponseMs: null, survivalMedianMs: null }] },
+      ],
+    };
+    expect(trendRows(trend, ['a', 'b'], 'survivalMedianMs', 'week')).toEqual([
+      { start: '2013-02-11T00:00:00.000Z', at: Date.UTC(2013, 1, 11), label: '11 Feb 2013', b: null },
+      { start: '2013-02-18T00:00:00.000Z', at: Date.UTC(2013, 1, 18), label: '18 Feb 2013', a: 3 },
+    ]);
+  });
+
+  it('exports exact values under the API’s field names', () => {
+    expect(csvRows([{ group: fast, rank: 1 }])[0]).toEqual([1, 'a', 'Alpha', 10, 8, 1, 1, 0.8, 5 * H, 20 * H, 2 * H, 4 * H, 9 * H, 0.7, 0.8, false]);
+  });
+});

@@ -1,0 +1,57 @@
+import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import type { GroupBy, TrendInterval } from '#shared/schemas/stats.ts';
+
+/** The page's filters as they sit in the URL: dates are the viewer's calendar days, `to` inclusive. */
+export interface StatsFilters {
+  groupBy: GroupBy;
+  fromDate: string;
+  toDate: string;
+  interval: TrendInterval;
+}
+
+const GROUPS: readonly GroupBy[] = ['ministry', 'official', 'country'];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readFilters(params: URLSearchParams): StatsFilters {
+  const groupBy = params.get('groupBy');
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return {
+    groupBy: GROUPS.includes(groupBy as GroupBy) ? (groupBy as GroupBy) : 'ministry',
+    fromDate: DATE.test(from) ? from : '',
+    toDate: DATE.test(to) ? to : '',
+    interval: params.get('interval') === 'week' ? 'week' : 'month',
+  };
+}
+
+export function writeFilters(filters: StatsFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.groupBy !== 'ministry') params.set('groupBy', filters.groupBy);
+  if (filters.fromDate) params.set('from', filters.fromDate);
+  if (filters.toDate) params.set('to', filters.toDate);
+  if (filters.interval !== 'month') params.set('interval', filters.interval);
+  return params;
+}
+
+/** A calendar day shifted by some days, as yyyy-MM-dd (local calendar). */
+export function shiftDate(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return toLocalInput(new Date(y, m - 1, d + days)).slice(0, 10);
+}
+
+export function today(now = Date.now()): string {
+  return toLocalInput(now).slice(0, 10);
+}
+
+/**
+ * The API window for the chosen days: from the start of `fromDate` to the
+ * start of the day after `toDate`, in the viewer's zone, as ISO instants.
+ */
+export function apiWindow(filters: StatsFilters): { from?: string; to?: string } {
+  const window: { from?: string; to?: string } = {};
+  const from = filters.fromDate ? fromLocalInput(`${filters.fromDate}T00:00`) : null;
+  const to = filters.toDate ? fromLocalInput(`${shiftDate(filters.toDate, 1)}T00:00`) : null;
+  if (from) window.from = from;
+  if (to) window.to = to;
+  return window;
+}

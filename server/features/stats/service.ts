@@ -1,0 +1,135 @@
+import { type CurveView, shareRepliedSoonerOfView } from '#shared/domain/stats/stream.ts';
+import type {
+  AwaitingContextList, AwaitingContextQuery, GroupBy, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
+} from '#shared/schemas/stats.ts';
+import type { Deps } from '../../lib/context.ts';
+import { badRequest } from '../../lib/errors.ts';
+import { fromIso, toIso } from '../../lib/time.ts';
+import { aggregate } from './aggregate.ts';
+import { currentIndex } from './index-sync.ts';
+import { MAX_PERIODS, periodsCovering } from './periods.ts';
+import { listAwaitingPage, loadGroups } from './repository.ts';
+
+interface Window {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const bounds = (w: Window) => ({
+  fromMs: w.from === undefined ? -Infinity : fromIso(w.from),
+  toMs: w.to === undefined ? Infinity : fromIso(w.to),
+});
+
+/**
+ * The index brought up to date, and each callee slot of it mapped to its
+ * group (−1: left out, e.g. when `only` names another group).
+ */
+async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean) {
+  // The index first: groups read afterwards know every callee it holds.
+  const index = await currentIndex(deps);
+  const groups = await loadGroups(deps.db, groupBy);
+  const groupOfCallee = Int32Array.from(index.calleeIds, (id) => {
+    const group = groups.groupOf.get(id) ?? -1;
+    return group >= 0 && only && !only(groups.keys[group]!) ? -1 : group;
+  });
+  return { index, groups, groupOfCallee, nowMs: deps.clock.now() };
+}
+
+const onlyKey = (key: string | undefined) => (key === undefined ? undefined : (k: string) => k === key);
+
+/** Sorted by label, so that the answer (and a table of it) reads alphabetically. */
+function byLabel<T extends { label: string; key: string }>(items: T[]): T[] {
+  return items.sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** SPEC.md's response-time figures per group, plus the interval, 24/72 h chances and the small-sample flag. */
+export async function responseTimes(deps: Deps, query: ResponseTimesQuery): Promise<ResponseTimes> {
+  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key));
+  const streams = aggregate({ index, nowMs, ...bounds(query), groupOfCallee, groups: groups.keys.length });
+  const result: ResponseTimeGroup[] = [];
+  streams.forEach((stream, slot) => {
+    if (stream) result.push({ key: groups.keys[slot]!, label: groups.labels[slot]!, ...stream.finish() });
+  });
+  return { groupBy: query.groupBy, from: query.from ? toIso(fromIso(query.from)) : null, to: query.to ? toIso(fromIso(query.to)) : null, asOf: toIso(nowMs), groups: byLabel(result) };
+}
+
+/** Medians per UTC week or month of placedAt, per group. */
+export async function responseTrend(deps: Deps, query: TrendQuery): Promise<Trend> {
+  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key));
+  const window = bounds(query);
+  // Periods cover the window, cut down to the placedAt range the data has.
+  const fromMs = Math.max(window.fromMs, index.minPlaced);
+  const toMs = Math.min(window.toMs, index.maxPlaced + 1);
+  let periods;
+  try {
+    periods = periodsCovering(query.interval, fromMs, toMs);
+  } catch {
+    throw badRequest(`The range holds more than ${MAX_PERIODS} ${query.interval}s; choose a shorter range or a longer interval`, [
+      { path: 'interval', message: `gives more than ${MAX_PERIODS} periods over this range` },
+    ]);
+  }
+  const streams = aggregate({ index, nowMs, ...window, groupOfCallee, groups: groups.keys.length, periods, options: { interval: false, curve: false } });
+  const out: Trend['groups'] = [];
+  for (let g = 0; g < groups.keys.length; g++) {
+    const list: Trend['groups'][number]['periods'] = [];
+    for (let p = 0; p < periods.count; p++) {
+      const stream = streams[g * periods.count + p];
+      if (!stream) continue;
+      const s = stream.finish();
+      list.push({
+        start: toIso(periods.bounds[p]!),
+        end: toIso(periods.bounds[p + 1]!),
+        calls: s.calls,
+        responded: s.responded,
+        medianResponseMs: s.medianResponseMs,
+        survivalMedianMs: s.survivalMedianMs,
+      });
+    }
+    if (list.length > 0) out.push({ key: groups.keys[g]!, label: groups.labels[g]!, periods: list });
+  }
+  return {
+    groupBy: query.groupBy,
+    interval: query.interval,
+    from: query.from ? toIso(fromIso(query.from)) : null,
+    to: query.to ? toIso(fromIso(query.to)) : null,
+    asOf: toIso(nowMs),
+    groups: byLabel(out),
+  };
+}
+
+/**
+ * "Is this wait unusual?": each open call against its callee ministry's
+ * Kaplan–Meier curve over all time (the call itself included, censored at
+ * its current wait, as it should be).
+ */
+export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): Promise<AwaitingContextList> {
+  const pageOfCalls = await listAwaitingPage(deps.db, query);
+  // Only the ministries on this page need a curve.
+  const wanted = new Set(pageOfCalls.items.map((c) => c.ministryId));
+  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => wanted.has(key));
+  const streams = aggregate({ index, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
+  const summaries = new Map<string, { view: CurveView; median: number | null; plain: number | null }>();
+  streams.forEach((stream, slot) => {
+    if (!stream) return;
+    const view = stream.curveView();
+    const s = stream.finish();
+    summaries.set(groups.keys[slot]!, { view, median: s.survivalMedianMs, plain: s.medianResponseMs });
+  });
+  const items = pageOfCalls.items.map((call) => {
+    const elapsedMs = Math.max(0, nowMs - call.placedAt);
+    const ministry = summaries.get(call.ministryId);
+    const share = ministry ? shareRepliedSoonerOfView(ministry.view, elapsedMs) : null;
+    return {
+      callId: call.id,
+      ministryId: call.ministryId,
+      ministryShortName: call.shortName,
+      calleeName: call.calleeName,
+      elapsedMs,
+      shareRepliedSooner: share?.share ?? null,
+      isLowerBound: share?.isLowerBound ?? false,
+      ministryMedianMs: ministry?.median ?? null,
+      ministryMedianResponseMs: ministry?.plain ?? null,
+    };
+  });
+  return { asOf: toIso(nowMs), items, nextCursor: pageOfCalls.nextCursor };
+}
