@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
 
@@ -12,10 +13,13 @@ const applied = await migrateToLatest(database.db);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 
 const clientDir = config.CLIENT_DIR ?? fileURLToPath(new URL('../dist/client', import.meta.url));
-const app = createApp({ db: database.db, dialect: database.dialect, clock: systemClock, config }, { clientDir });
+const deps = { db: database.db, dialect: database.dialect, clock: systemClock, config };
+const app = createApp(deps, { clientDir });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
+  // Read every call's duration now rather than on the first statistics request.
+  warmStatsIndex(deps);
 });
 
 let stopping = false;
