@@ -27,3 +27,16 @@ function sentence(message: string): string {
   const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
+
+/**
+ * What a form shows after its save failed: the server's messages beside their
+ * fields, and a message above the form when none applies to a field, on a
+ * conflict (409), or when the failure is not the server's answer.
+ */
+export function saveFailure(error: unknown): { errors: FieldErrors; formError: string | null } {
+  if (error instanceof ApiError) {
+    const errors = fieldErrors(error);
+    return { errors, formError: !Object.keys(errors).length || error.status === 409 ? error.message : null };
+  }
+  return { errors: {}, formError: error instanceof Error ? error.message : 'Not saved.' };
+}

@@ -1,21 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logIn } from './support/accounts.ts';
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, DESKTOP, PHONE } from './support/browser.ts';
+import { apiFromPage, screenshot, seriousA11yViolations, DESKTOP, PHONE } from './support/browser.ts';
+import { openAnalystSession } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
 describe('logging a call and seeing it on the board', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await logIn(page, baseUrl);
+    ({ browser, page, problems } = await openAnalystSession(baseUrl));
     // The caller exists already; the callee is added inline through the form below.
     const state = await apiFromPage<{ id: string }>(page, '/ministries', { method: 'POST', json: { name: 'U.S. Department of State', shortName: 'State Dept', country: 'US' } });
     await apiFromPage(page, '/officials', { method: 'POST', json: { name: 'John Kerry', title: 'Secretary of State', ministryId: state.id, timeZone: 'America/New_York' } });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logIn } from './support/accounts.ts';
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, PHONE } from './support/browser.ts';
+import { apiFromPage, screenshot, seriousA11yViolations, PHONE } from './support/browser.ts';
+import { openAnalystSession } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,10 +10,7 @@ let problems: string[];
 
 describe('settings: waiting-time colours and the theme', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await (await newContext(browser, baseUrl)).newPage();
-    problems = watchConsole(page);
-    await logIn(page, baseUrl);
+    ({ browser, page, problems } = await openAnalystSession(baseUrl));
     const ministry = await apiFromPage<{ id: string }>(page, '/ministries', { method: 'POST', json: { name: 'Ministry of Foreign Affairs of Brazil', shortName: 'Itamaraty', country: 'BR' } });
     const official = (name: string, timeZone: string) => apiFromPage<{ id: string }>(page, '/officials', { method: 'POST', json: { name, title: 'Minister', ministryId: ministry.id, timeZone } });
     const [a, b] = [await official('Antonio Patriota', 'America/Sao_Paulo'), await official('Luiz Figueiredo', 'America/Sao_Paulo')];

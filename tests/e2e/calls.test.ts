@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logIn } from './support/accounts.ts';
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, DESKTOP, PHONE } from './support/browser.ts';
+import { apiFromPage, screenshot, seriousA11yViolations, DESKTOP, PHONE } from './support/browser.ts';
 import { apiWithHeaders, ensureMinistry, ensureOfficial } from './support/records.ts';
+import { openAnalystSession } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
@@ -24,11 +23,7 @@ let openCall: StoredCall;
 
 describe('the call log, a call’s history, and an edit conflict', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await logIn(page, baseUrl);
+    ({ browser, page, problems } = await openAnalystSession(baseUrl));
 
     const japan = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of Japan', shortName: 'MOFA Japan', country: 'JP' });
     const china = await ensureMinistry(page, { name: "Ministry of Foreign Affairs of the People's Republic of China", shortName: 'China MFA', country: 'CN' });

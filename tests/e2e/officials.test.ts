@@ -1,22 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logIn } from './support/accounts.ts';
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, DESKTOP, PHONE } from './support/browser.ts';
+import { apiFromPage, screenshot, seriousA11yViolations, DESKTOP, PHONE } from './support/browser.ts';
 import { ensureMinistry, ensureOfficial } from './support/records.ts';
+import { openAnalystSession } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
 describe('officials and ministries', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await logIn(page, baseUrl);
+    ({ browser, page, problems } = await openAnalystSession(baseUrl));
     const state = await ensureMinistry(page, { name: 'U.S. Department of State', shortName: 'State Dept', country: 'US' });
     await ensureOfficial(page, { name: 'John Kerry', title: 'Secretary of State', ministryId: state.id, timeZone: 'America/New_York' });
   });

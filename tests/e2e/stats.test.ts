@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { logIn } from './support/accounts.ts';
-import { apiFromPage, launchBrowser, newContext, screenshot, seriousA11yViolations, watchConsole, DESKTOP, PHONE } from './support/browser.ts';
+import { apiFromPage, screenshot, seriousA11yViolations, DESKTOP, PHONE } from './support/browser.ts';
 import { ensureMinistry, ensureOfficial } from './support/records.ts';
+import { openAnalystSession } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let problems: string[];
 let nzId: string;
@@ -22,11 +21,7 @@ async function chartTexts(chart: string): Promise<string[]> {
 
 describe('the Response times page', () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await newContext(browser, baseUrl);
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await logIn(page, baseUrl);
+    ({ browser, page, problems } = await openAnalystSession(baseUrl));
 
     // Three ministries with records of their own, logged after the fact. The other
     // e2e files share the database, so only these names are asserted.

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
+import { BackLink } from '#client/components/ui/back-link.tsx';
+import { EditDeleteButtons } from '#client/components/ui/edit-delete-buttons.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
@@ -114,17 +115,12 @@ export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
           canEdit && mode.kind === 'view' && !conflict ? (
             <>
               <CallStatusActions call={call} onSave={saveStatus} />
-              <Button onClick={() => setMode({ kind: 'edit', base: call })}>Edit</Button>
-              <Button variant="danger" onClick={() => setDeleting(true)}>
-                Delete
-              </Button>
+              <EditDeleteButtons onEdit={() => setMode({ kind: 'edit', base: call })} onDelete={() => setDeleting(true)} />
             </>
           ) : undefined
         }
       />
-      <p className="back-link">
-        <Link to="/calls">← All calls</Link>
-      </p>
+      <BackLink to="/calls">All calls</BackLink>
       {conflict ? (
         <>
           {conflictError ? <Alert title="Not saved">{conflictError}</Alert> : null}

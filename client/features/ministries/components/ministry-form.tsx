@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
-import { ApiError } from '#client/lib/api-client.ts';
-import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { FormActions } from '#client/components/ui/form-actions.tsx';
+import { fieldErrors, saveFailure, type FieldErrors } from '#client/lib/field-errors.ts';
 import { notify } from '#client/lib/notices.ts';
 import { countryName } from '#shared/schemas/common.ts';
 import { MinistryCreate, MinistryPatch, type Ministry } from '#shared/schemas/ministries.ts';
@@ -74,11 +73,9 @@ function MinistryForm({ ministry, onCancel, onSaved }: { ministry?: Ministry; on
       notify(ministry ? `${saved.shortName} saved.` : `${saved.shortName} added.`, 'success');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const byField = fieldErrors(error);
-        setErrors(byField);
-        if (!Object.keys(byField).length || error.status === 409) setFormError(error.message);
-      } else setFormError(error instanceof Error ? error.message : 'Not saved.');
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setFormError(failure.formError);
     }
   };
 
@@ -114,14 +111,7 @@ function MinistryForm({ ministry, onCancel, onSaved }: { ministry?: Ministry; on
           <option key={c.code} value={c.code} label={c.name} />
         ))}
       </datalist>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {ministry ? 'Save changes' : 'Add ministry'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={ministry ? 'Save changes' : 'Add ministry'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

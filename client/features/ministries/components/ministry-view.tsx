@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
-import { Dialog } from '#client/components/ui/dialog.tsx';
+import { BackLink } from '#client/components/ui/back-link.tsx';
+import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { DetailsCard } from '#client/components/ui/details-card.tsx';
+import { EditDeleteButtons } from '#client/components/ui/edit-delete-buttons.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
@@ -51,35 +53,19 @@ export function MinistryView({ id, canEdit, officials, openCalls, responseTimes 
       <PageHeader
         title={ministry.shortName}
         subtitle={ministry.name}
-        actions={
-          canEdit ? (
-            <>
-              <Button onClick={() => setEditing(true)}>Edit</Button>
-              <Button variant="danger" onClick={() => setDeleting(true)}>
-                Delete
-              </Button>
-            </>
-          ) : undefined
-        }
+        actions={canEdit ? <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} /> : undefined}
       />
-      <p className="back-link">
-        <Link to="/ministries">← All ministries</Link>
-      </p>
-      <section className="card" aria-labelledby="ministry-details-title">
-        <h2 id="ministry-details-title" className="card-title">
-          Details
-        </h2>
-        <dl className="facts">
-          <dt>Name</dt>
-          <dd>{ministry.name}</dd>
-          <dt>Short name</dt>
-          <dd>{ministry.shortName}</dd>
-          <dt>Country</dt>
-          <dd>
-            {countryLabel(ministry.country)} <span className="muted">({ministry.country})</span>
-          </dd>
-        </dl>
-      </section>
+      <BackLink to="/ministries">All ministries</BackLink>
+      <DetailsCard titleId="ministry-details-title">
+        <dt>Name</dt>
+        <dd>{ministry.name}</dd>
+        <dt>Short name</dt>
+        <dd>{ministry.shortName}</dd>
+        <dt>Country</dt>
+        <dd>
+          {countryLabel(ministry.country)} <span className="muted">({ministry.country})</span>
+        </dd>
+      </DetailsCard>
       {responseTimes ? (
         <section className="section" aria-labelledby="ministry-response-title">
           <h2 id="ministry-response-title">Response times</h2>
@@ -108,25 +94,21 @@ function DeleteMinistryDialog({ open, ministry, onClose }: { open: boolean; mini
   const remove = useDeleteMinistry(ministry.id);
   const navigate = useNavigate();
   return (
-    <Dialog open={open} title={`Delete ${ministry.shortName}?`} description="Only a ministry with no officials can be deleted." onClose={onClose}>
-      {remove.isError ? <Alert title="Not deleted">{remove.error.message}</Alert> : null}
-      <div className="form-actions">
-        <Button
-          variant="danger"
-          busy={remove.isPending}
-          onClick={() =>
-            remove.mutate(undefined, {
-              onSuccess: () => {
-                notify(`${ministry.shortName} deleted.`, 'success');
-                void navigate('/ministries');
-              },
-            })
-          }
-        >
-          Delete
-        </Button>
-        <Button onClick={onClose}>Cancel</Button>
-      </div>
-    </Dialog>
+    <ConfirmDeleteDialog
+      open={open}
+      title={`Delete ${ministry.shortName}?`}
+      description="Only a ministry with no officials can be deleted."
+      error={remove.error?.message}
+      busy={remove.isPending}
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => {
+            notify(`${ministry.shortName} deleted.`, 'success');
+            void navigate('/ministries');
+          },
+        })
+      }
+      onClose={onClose}
+    />
   );
 }

@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
+import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { formatDateTime } from '#client/lib/format.ts';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
@@ -60,13 +60,7 @@ export function ContactHistory({ officialId }: { officialId: string }) {
           ))}
         </tbody>
       </table>
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <Button busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
     </>
   );
 }

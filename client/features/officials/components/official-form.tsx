@@ -1,10 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
-import { ApiError } from '#client/lib/api-client.ts';
-import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { FormActions } from '#client/components/ui/form-actions.tsx';
+import { fieldErrors, saveFailure, type FieldErrors } from '#client/lib/field-errors.ts';
 import { notify } from '#client/lib/notices.ts';
 import { OfficialCreate, OfficialPatch, type Official } from '#shared/schemas/officials.ts';
 import { useCreateOfficial, useUpdateOfficial } from '../api/officials.ts';
@@ -99,11 +98,9 @@ export function OfficialForm({
       notify(official ? `${saved.name} saved.` : `${saved.name} added.`, 'success');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const byField = fieldErrors(error);
-        setErrors(byField);
-        if (!Object.keys(byField).length || error.status === 409) setFormError(error.message);
-      } else setFormError(error instanceof Error ? error.message : 'Not saved.');
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setFormError(failure.formError);
     }
   };
 
@@ -122,14 +119,7 @@ export function OfficialForm({
       <Field label="Time zone" required error={errors.timeZone} hint="Where the official usually is; their local time is shown beside their calls">
         {(control) => <TimeZoneSelect control={control} value={values.timeZone} onChange={(zone) => setValues((v) => ({ ...v, timeZone: zone }))} />}
       </Field>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {official ? 'Save changes' : 'Add official'}
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={official ? 'Save changes' : 'Add official'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

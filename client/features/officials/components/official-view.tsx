@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
-import { Dialog } from '#client/components/ui/dialog.tsx';
+import { BackLink } from '#client/components/ui/back-link.tsx';
+import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { DetailsCard } from '#client/components/ui/details-card.tsx';
+import { EditDeleteButtons } from '#client/components/ui/edit-delete-buttons.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
@@ -43,42 +45,26 @@ export function OfficialView({ id, canEdit, renderMinistrySelect, recentCalls }:
       <PageHeader
         title={official.name}
         subtitle={`${official.title}, ${official.ministry.shortName}`}
-        actions={
-          canEdit ? (
-            <>
-              <Button onClick={() => setEditing(true)}>Edit</Button>
-              <Button variant="danger" onClick={() => setDeleting(true)}>
-                Delete
-              </Button>
-            </>
-          ) : undefined
-        }
+        actions={canEdit ? <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} /> : undefined}
       />
-      <p className="back-link">
-        <Link to="/officials">← All officials</Link>
-      </p>
-      <section className="card" aria-labelledby="official-details-title">
-        <h2 id="official-details-title" className="card-title">
-          Details
-        </h2>
-        <dl className="facts">
-          <dt>Title</dt>
-          <dd>{official.title}</dd>
-          <dt>Ministry</dt>
-          <dd>
-            <Link to={`/ministries/${encodeURIComponent(official.ministryId)}`}>{official.ministry.name}</Link>{' '}
-            <span className="muted">
-              ({official.ministry.shortName}, {official.ministry.country})
-            </span>
-          </dd>
-          <dt>Time zone</dt>
-          <dd>{official.timeZone}</dd>
-          <dt>Local time now</dt>
-          <dd>
-            <LocalClock timeZone={official.timeZone} />
-          </dd>
-        </dl>
-      </section>
+      <BackLink to="/officials">All officials</BackLink>
+      <DetailsCard titleId="official-details-title">
+        <dt>Title</dt>
+        <dd>{official.title}</dd>
+        <dt>Ministry</dt>
+        <dd>
+          <Link to={`/ministries/${encodeURIComponent(official.ministryId)}`}>{official.ministry.name}</Link>{' '}
+          <span className="muted">
+            ({official.ministry.shortName}, {official.ministry.country})
+          </span>
+        </dd>
+        <dt>Time zone</dt>
+        <dd>{official.timeZone}</dd>
+        <dt>Local time now</dt>
+        <dd>
+          <LocalClock timeZone={official.timeZone} />
+        </dd>
+      </DetailsCard>
       <section className="section" aria-labelledby="contacts-title">
         <h2 id="contacts-title">Contact history</h2>
         <p className="muted section-intro">Every counterpart this official has called or been called by.</p>
@@ -102,25 +88,21 @@ function DeleteOfficialDialog({ open, id, name, onClose }: { open: boolean; id: 
   const remove = useDeleteOfficial(id);
   const navigate = useNavigate();
   return (
-    <Dialog open={open} title={`Delete ${name}?`} description="Only an official with no logged calls can be deleted." onClose={onClose}>
-      {remove.isError ? <Alert title="Not deleted">{remove.error.message}</Alert> : null}
-      <div className="form-actions">
-        <Button
-          variant="danger"
-          busy={remove.isPending}
-          onClick={() =>
-            remove.mutate(undefined, {
-              onSuccess: () => {
-                notify(`${name} deleted.`, 'success');
-                void navigate('/officials');
-              },
-            })
-          }
-        >
-          Delete
-        </Button>
-        <Button onClick={onClose}>Cancel</Button>
-      </div>
-    </Dialog>
+    <ConfirmDeleteDialog
+      open={open}
+      title={`Delete ${name}?`}
+      description="Only an official with no logged calls can be deleted."
+      error={remove.error?.message}
+      busy={remove.isPending}
+      onConfirm={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => {
+            notify(`${name} deleted.`, 'success');
+            void navigate('/officials');
+          },
+        })
+      }
+      onClose={onClose}
+    />
   );
 }

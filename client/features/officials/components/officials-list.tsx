@@ -2,8 +2,8 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
+import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
 import type { Official } from '#shared/schemas/officials.ts';
@@ -22,13 +22,7 @@ export function OfficialsList({ filters, emptyAction, hideMinistry = false }: { 
   return (
     <>
       <OfficialsTable officials={officials} hideMinistry={hideMinistry} />
-      {query.hasNextPage ? (
-        <div className="load-more">
-          <Button busy={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
     </>
   );
 }

@@ -1,0 +1,29 @@
+import { Alert } from './alert.tsx';
+import { Button } from './button.tsx';
+import { Dialog } from './dialog.tsx';
+
+export interface ConfirmDeleteDialogProps {
+  open: boolean;
+  title: string;
+  description: string;
+  /** Why the last attempt failed, shown above the buttons. */
+  error?: string | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** Asks before deleting a record: a Delete button and a Cancel button. */
+export function ConfirmDeleteDialog({ open, title, description, error, busy, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+  return (
+    <Dialog open={open} title={title} description={description} onClose={onClose}>
+      {error ? <Alert title="Not deleted">{error}</Alert> : null}
+      <div className="form-actions">
+        <Button variant="danger" busy={busy} onClick={onConfirm}>
+          Delete
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+      </div>
+    </Dialog>
+  );
+}
