@@ -3,7 +3,7 @@ import { responseMs } from '#shared/domain/call-status.ts';
 import type { CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { ExportQuery, TransferRow } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
-import { containsText } from '../../lib/search.ts';
+import { callFilters } from '../calls/repository.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 import type { NewHistoryEntry } from '../history/repository.ts';
 
@@ -61,15 +61,7 @@ export async function exportPage(db: Db, query: ExportQuery, after: ExportKey | 
     .orderBy('calls.placed_at', 'asc')
     .orderBy('calls.id', 'asc')
     .limit(limit);
-  if (query.status?.length) q = q.where('calls.status', 'in', query.status);
-  if (query.ministryId) q = q.where('callee.ministry_id', '=', query.ministryId);
-  if (query.officialId) {
-    const official = query.officialId;
-    q = q.where((eb) => eb.or([eb('calls.caller_id', '=', official), eb('calls.callee_id', '=', official)]));
-  }
-  if (query.from) q = q.where('calls.placed_at', '>=', Date.parse(query.from));
-  if (query.to) q = q.where('calls.placed_at', '<', Date.parse(query.to));
-  if (query.q) q = q.where(containsText(['calls.topic', 'calls.notes'], query.q));
+  q = q.where(callFilters(query));
   if (after) {
     const [placedAt, id] = after;
     // A row-value comparison, which both databases answer by seeking the (placed_at, id)

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { settleCallTimes, type StatusTimes } from '#shared/domain/call-status.ts';
+import type { StatusTimes } from '#shared/domain/call-status.ts';
 import { type ImportError, type ImportResult, ImportRow, TRANSFER_COLUMNS } from '#shared/schemas/transfer.ts';
 import type { CallsTable } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict } from '../../lib/errors.ts';
 import { issuePath } from '../../lib/validate.ts';
-import { fromIso } from '../../lib/time.ts';
 import { toCall } from '../calls/repository.ts';
+import { settleNewCallTimes } from '../calls/service.ts';
 import type { NewHistoryEntry } from '../history/repository.ts';
 import { toParty } from '../officials/repository.ts';
 import { importError, importRefused, readImportBody } from './parse.ts';
@@ -75,16 +75,7 @@ function checkRow(row: number, cells: Record<string, unknown>, now: number, erro
   if (!parsed.success || !caller || !callee) return { mentions };
 
   const input = parsed.data;
-  const settled = settleCallTimes(
-    {
-      status: input.status,
-      placedAt: fromIso(input.placedAt),
-      respondedAt: input.respondedAt === undefined ? null : fromIso(input.respondedAt),
-      closedAt: input.closedAt === undefined ? null : fromIso(input.closedAt),
-    },
-    { respondedAt: input.respondedAt !== undefined, closedAt: input.closedAt !== undefined },
-    now,
-  );
+  const settled = settleNewCallTimes(input, now);
   for (const problem of settled.problems) errors.push(importError(row, problem.path, problem.message));
   if (settled.problems.length > 0 || same) return { mentions };
   const checked: CheckedRow = { row, input, times: settled.times, caller, callee };
