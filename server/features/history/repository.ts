@@ -22,20 +22,27 @@ export interface NewHistoryEntry {
  * sequence number, which also numbers the live event stream.
  */
 export async function appendHistory(trx: Db, entry: NewHistoryEntry): Promise<number> {
-  const row = await trx
-    .insertInto('history')
-    .values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('history').values(toHistoryRow(entry)).returning('seq').executeTakeFirstOrThrow();
   return row.seq;
+}
+
+/** Many entries at once (an import), in multi-row inserts; same transaction rule as appendHistory. */
+export async function appendHistoryEntries(trx: Db, entries: readonly NewHistoryEntry[], batchSize = 200): Promise<void> {
+  for (let i = 0; i < entries.length; i += batchSize) {
+    await trx.insertInto('history').values(entries.slice(i, i + batchSize).map(toHistoryRow)).execute();
+  }
+}
+
+function toHistoryRow(entry: NewHistoryEntry) {
+  return {
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: entry.before === null ? null : JSON.stringify(entry.before),
+    after: entry.after === null ? null : JSON.stringify(entry.after),
+  };
 }
 
 type HistoryRow = Database['history'] & { seq: number };

@@ -5,7 +5,6 @@ import type { ExportQuery, TransferRow } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
 import { callFilters } from '../calls/repository.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
-import type { NewHistoryEntry } from '../history/repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -159,22 +158,4 @@ export async function insertOfficials(db: Db, rows: readonly OfficialsTable[]): 
 
 export async function insertCalls(db: Db, rows: readonly CallsTable[]): Promise<void> {
   for (const batch of chunks(rows, INSERT_BATCH)) await db.insertInto('calls').values(batch).execute();
-}
-
-/**
- * Appends many history entries with one statement per batch: the same rows
- * appendHistory writes, but an import of thousands of calls does not pay a
- * round trip per entry inside its transaction.
- */
-export async function appendHistoryEntries(db: Db, entries: readonly NewHistoryEntry[]): Promise<void> {
-  const rows = entries.map((entry) => ({
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before: entry.before === null ? null : JSON.stringify(entry.before),
-    after: entry.after === null ? null : JSON.stringify(entry.after),
-  }));
-  for (const batch of chunks(rows, INSERT_BATCH)) await db.insertInto('history').values(batch).execute();
 }

@@ -8,11 +8,11 @@ import { conflict } from '../../lib/errors.ts';
 import { issuePath } from '../../lib/validate.ts';
 import { toCall } from '../calls/repository.ts';
 import { settleNewCallTimes } from '../calls/service.ts';
-import type { NewHistoryEntry } from '../history/repository.ts';
+import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
 import { toParty } from '../officials/repository.ts';
 import { importError, importRefused, readImportBody } from './parse.ts';
 import { type PartyMention, resolveParties } from './parties.ts';
-import { appendHistoryEntries, insertCalls, insertMinistries, insertOfficials } from './repository.ts';
+import { insertCalls, insertMinistries, insertOfficials } from './repository.ts';
 
 /** A row whose cells passed every check that needs no database. */
 export interface CheckedRow {
