@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, csrfGuard } from './features/auth/middleware.ts';
@@ -55,6 +55,9 @@ const contentSecurityPolicy = {
   frameAncestors: ["'none'"],
 };
 
+/** The answer for a path no route serves, inside /api or outside it. */
+const noRoute = (c: Context) => problemResponse(c, new AppError(404, 'Not found', `No route ${c.req.method} ${c.req.path}`));
+
 /**
  * Builds the whole application from its dependencies, so tests run it in
  * process (`app.request`) against a database of their own.
@@ -77,11 +80,11 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
   app.use('/api/*', csrfGuard);
 
   app.route('/api', api);
-  app.all('/api/*', (c) => problemResponse(c, new AppError(404, 'Not found', `No route ${c.req.method} ${c.req.path}`)));
+  app.all('/api/*', noRoute);
 
   if (options.clientDir) serveClient(app, options.clientDir);
 
   app.onError((error, c) => problemResponse(c, error));
-  app.notFound((c) => problemResponse(c, new AppError(404, 'Not found', `No route ${c.req.method} ${c.req.path}`)));
+  app.notFound(noRoute);
   return app;
 }

@@ -1,7 +1,7 @@
 import type { ValidationTargets } from 'hono';
 import { validator } from 'hono-openapi';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { AppError, type FieldError } from './errors.ts';
+import { type AppError, type FieldError, badRequest, invalid } from './errors.ts';
 
 /** Turns a validation issue's path into the dotted field name the client sees. */
 export function issuePath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined): string {
@@ -56,7 +56,7 @@ function refusal(target: keyof ValidationTargets, all: FieldError[]): AppError {
   const errors = all.slice(0, MAX_FIELD_ERRORS);
   const more = all.length > errors.length ? `; and ${all.length - errors.length} more` : '';
   const detail = `${TARGET_WORDS[target] ?? 'The request'} is not valid: ${errors.map((e) => (e.path ? `${e.path} ${e.message}` : e.message)).join('; ')}${more}`;
-  return new AppError(target === 'json' ? 422 : 400, target === 'json' ? 'Invalid input' : 'Bad request', detail, errors);
+  return target === 'json' ? invalid(errors, detail) : badRequest(detail, errors);
 }
 
 /**

@@ -53,9 +53,6 @@ export const REQUIRED_IMPORT_COLUMNS = [
   'calleeCountry',
 ] as const satisfies readonly TransferColumn[];
 
-/** Columns an import reads past: ids are the target database's own, and responseMs is derived. */
-export const IGNORED_IMPORT_COLUMNS = ['id', 'responseMs'] as const satisfies readonly TransferColumn[];
-
 export function isTransferColumn(name: string): name is TransferColumn {
   return (TRANSFER_COLUMNS as readonly string[]).includes(name);
 }

@@ -62,8 +62,12 @@ describe('npm run seed -- --demo', () => {
   });
 
   it('audits every object it created, in the API shape', async () => {
-    for (const after of await historyAfter(database, 'ministry')) Ministry.parse(after);
-    for (const after of await historyAfter(database, 'official')) Official.parse(after);
+    const ministries = await historyAfter(database, 'ministry');
+    expect(ministries).toHaveLength(await count(database, 'ministries'));
+    for (const after of ministries) Ministry.parse(after);
+    const officials = await historyAfter(database, 'official');
+    expect(officials).toHaveLength(await count(database, 'officials'));
+    for (const after of officials) Official.parse(after);
     const calls = await historyAfter(database, 'call');
     expect(calls).toHaveLength(await count(database, 'calls'));
     for (const after of calls) Call.parse(after);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
+import { badRequest, invalid } from '../../lib/errors.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -20,7 +20,7 @@ export function idempotencyKeyOf(header: string | undefined): string | undefined
 }
 
 /** JSON with object keys sorted at every level, so equal bodies hash equally whatever their key order. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -50,9 +50,10 @@ export async function replayOf(db: Db, userId: string, key: string, hash: string
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.request_hash !== hash) {
-    throw new AppError(422, 'Invalid input', `The ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`, [
-      { path: IDEMPOTENCY_HEADER, message: 'was already used with a different body' },
-    ]);
+    throw invalid(
+      [{ path: IDEMPOTENCY_HEADER, message: 'was already used with a different body' }],
+      `The ${IDEMPOTENCY_HEADER} was already used for a different request; use a new key`,
+    );
   }
   return { status: row.status, body: JSON.parse(row.body) as unknown };
 }

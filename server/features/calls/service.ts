@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { isReplied, moveProblem, settleCallTimes, type FieldProblem } from '#shared/domain/call-status.ts';
+import { isReplied, moveProblem, settleCallTimes, type FieldProblem, type StatusTimes } from '#shared/domain/call-status.ts';
 import type { AwaitingQuery, Call, CallCreate, CallListQuery, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import type { CallsTable } from '../../db/schema.ts';
@@ -51,6 +51,33 @@ export async function callHistory(deps: Deps, id: string, query: { limit: number
 /** Empty text in an optional field means "none". */
 function textOrNull(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value;
+}
+
+/** The stored row of a new call, from its checked fields and settled times; the import builds its rows with it too. */
+export function newCallRow(
+  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source'>,
+  times: StatusTimes,
+  parties: { callerId: string; calleeId: string },
+  createdBy: string,
+  now: number,
+): CallsTable {
+  return {
+    id: randomUUID(),
+    caller_id: parties.callerId,
+    callee_id: parties.calleeId,
+    placed_at: times.placedAt,
+    channel: input.channel,
+    topic: input.topic,
+    notes: textOrNull(input.notes),
+    source: textOrNull(input.source),
+    status: times.status,
+    responded_at: times.respondedAt,
+    closed_at: times.closedAt,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: createdBy,
+  };
 }
 
 function unknownParties(parties: Map<string, Party>, named: Partial<Record<'callerId' | 'calleeId', string>>): FieldProblem[] {
@@ -104,23 +131,7 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   const problems = [...unknownParties(parties, named), ...settled.problems];
   if (problems.length > 0) throw invalid(problems);
 
-  const row: CallsTable = {
-    id: randomUUID(),
-    caller_id: input.callerId,
-    callee_id: input.calleeId,
-    placed_at: settled.times.placedAt,
-    channel: input.channel,
-    topic: input.topic,
-    notes: textOrNull(input.notes),
-    source: textOrNull(input.source),
-    status: settled.times.status,
-    responded_at: settled.times.respondedAt,
-    closed_at: settled.times.closedAt,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    created_by: actor.username,
-  };
+  const row = newCallRow(input, settled.times, named, actor.username, now);
   const call = toCall(row, parties.get(row.caller_id)!, parties.get(row.callee_id)!);
 
   try {
@@ -212,7 +223,8 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
 
     const written = await updateCallRow(trx, id, row.version, { ...next, version: row.version + 1, updated_at: now });
     if (!written) throw staleVersion((await findCall(trx, id))?.call.version ?? row.version + 1);
-    const after = (await findCall(trx, id))!.call;
+    // The row as written, with the parties read above: no second read of the call.
+    const after = toCall({ ...row, ...next, version: row.version + 1, updated_at: now }, parties.get(callerId)!, parties.get(calleeId)!);
     await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before, after });
     return after;
   });

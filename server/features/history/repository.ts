@@ -47,7 +47,7 @@ function toHistoryRow(entry: NewHistoryEntry) {
 
 type HistoryRow = Database['history'] & { seq: number };
 
-export function toHistoryEntry(row: HistoryRow): HistoryEntry {
+function toHistoryEntry(row: HistoryRow): HistoryEntry {
   return {
     seq: row.seq,
     at: toIso(row.at),

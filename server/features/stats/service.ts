@@ -45,12 +45,13 @@ function byLabel<T extends { label: string; key: string }>(items: T[]): T[] {
 /** SPEC.md's response-time figures per group, plus the interval, 24/72 h chances and the small-sample flag. */
 export async function responseTimes(deps: Deps, query: ResponseTimesQuery): Promise<ResponseTimes> {
   const { index, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key));
-  const streams = aggregate({ index, nowMs, ...bounds(query), groupOfCallee, groups: groups.keys.length });
+  const window = bounds(query);
+  const streams = aggregate({ index, nowMs, ...window, groupOfCallee, groups: groups.keys.length });
   const result: ResponseTimeGroup[] = [];
   streams.forEach((stream, slot) => {
     if (stream) result.push({ key: groups.keys[slot]!, label: groups.labels[slot]!, ...stream.finish() });
   });
-  return { groupBy: query.groupBy, from: query.from ? toIso(fromIso(query.from)) : null, to: query.to ? toIso(fromIso(query.to)) : null, asOf: toIso(nowMs), groups: byLabel(result) };
+  return { groupBy: query.groupBy, from: query.from ? toIso(window.fromMs) : null, to: query.to ? toIso(window.toMs) : null, asOf: toIso(nowMs), groups: byLabel(result) };
 }
 
 /** Medians per UTC week or month of placedAt, per group. */
@@ -90,8 +91,8 @@ export async function responseTrend(deps: Deps, query: TrendQuery): Promise<Tren
   return {
     groupBy: query.groupBy,
     interval: query.interval,
-    from: query.from ? toIso(fromIso(query.from)) : null,
-    to: query.to ? toIso(fromIso(query.to)) : null,
+    from: query.from ? toIso(window.fromMs) : null,
+    to: query.to ? toIso(window.toMs) : null,
     asOf: toIso(nowMs),
     groups: byLabel(out),
   };

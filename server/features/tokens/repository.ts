@@ -8,7 +8,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 type TokenRow = Selectable<ApiTokensTable>;
 
 /** The stored hash never leaves; the secret itself is not stored at all. */
-export function toApiToken(row: Pick<TokenRow, 'id' | 'name' | 'created_at' | 'last_used_at'>): ApiToken {
+function toApiToken(row: Pick<TokenRow, 'id' | 'name' | 'created_at' | 'last_used_at'>): ApiToken {
   return {
     id: row.id,
     name: row.name,

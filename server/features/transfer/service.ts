@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { StatusTimes } from '#shared/domain/call-status.ts';
 import { type ImportError, type ImportResult, ImportRow, TRANSFER_COLUMNS } from '#shared/schemas/transfer.ts';
-import type { CallsTable } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict } from '../../lib/errors.ts';
 import { issuePath } from '../../lib/validate.ts';
 import { toCall } from '../calls/repository.ts';
-import { settleNewCallTimes } from '../calls/service.ts';
+import { newCallRow, settleNewCallTimes } from '../calls/service.ts';
 import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
 import { toParty } from '../officials/repository.ts';
 import { importError, importRefused, readImportBody } from './parse.ts';
@@ -21,11 +19,6 @@ export interface CheckedRow {
   times: StatusTimes;
   caller: PartyMention;
   callee: PartyMention;
-}
-
-/** Empty text in an optional field means "none", as in POST /calls. */
-function textOrNull(value: string | undefined): string | null {
-  return value === undefined || value.trim() === '' ? null : value;
 }
 
 const SIDE_FIELDS = ['Name', 'Title', 'TimeZone', 'Ministry', 'MinistryShortName', 'Country'] as const;
@@ -111,23 +104,10 @@ export async function importCalls(deps: Deps, actor: CurrentUser, contentType: s
       const parties = await resolveParties(trx, results.flatMap((r) => r.mentions), now, errors);
       if (errors.length > 0) throw importRefused(errors.sort(byPlace));
 
-      const calls: CallsTable[] = checked.map(({ input, times, caller, callee }) => ({
-        id: randomUUID(),
-        caller_id: parties.officialId(caller),
-        callee_id: parties.officialId(callee),
-        placed_at: times.placedAt,
-        channel: input.channel,
-        topic: input.topic,
-        notes: textOrNull(input.notes),
-        source: textOrNull(input.source),
-        status: times.status,
-        responded_at: times.respondedAt,
-        closed_at: times.closedAt,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.username,
-      }));
+      // Empty notes and source become null, as in POST /calls.
+      const calls = checked.map(({ input, times, caller, callee }) =>
+        newCallRow(input, times, { callerId: parties.officialId(caller), calleeId: parties.officialId(callee) }, actor.username, now),
+      );
       await insertMinistries(trx, parties.newMinistries.map((m) => m.row));
       await insertOfficials(trx, parties.newOfficials.map((o) => o.row));
       await insertCalls(trx, calls);
