@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { Channel, type Call, type CallPatch } from '#shared/schemas/calls.ts';
@@ -132,15 +132,9 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
           {(control) => <textarea {...control} rows={4} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Save changes
-        </Button>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
+      <FormActions submitLabel="Save changes" busy={busy} onCancel={onCancel}>
         <span className="muted small">Editing version {base.version}</span>
-      </div>
+      </FormActions>
     </form>
   );
 }

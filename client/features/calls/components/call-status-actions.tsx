@@ -3,6 +3,7 @@ import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
@@ -104,14 +105,7 @@ function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { op
         <Field label={outcome === 'withdrawn' ? 'Withdrawn at' : outcome === 'answered' ? 'Answered at' : 'Replied at'} error={errors[timeField]} hint="Your local time">
           {(control) => <input {...control} type="datetime-local" value={shown} onChange={(e) => setTime(e.target.value)} />}
         </Field>
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
-            Save outcome
-          </Button>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submitLabel="Save outcome" busy={busy} onCancel={close} />
       </form>
     </Dialog>
   );
@@ -133,22 +127,18 @@ function ReopenDialog({ open, call, onClose, onSave }: StatusActionProps & { ope
     }
   };
   return (
-    <Dialog
+    <ConfirmActionDialog
       open={open}
       title="Reopen this call?"
       description={`It goes back on the awaiting board and its ${STATUS_LABELS[call.status].toLowerCase()} time is cleared. Use this when the outcome was recorded by mistake.`}
       onClose={onClose}
-    >
-      {error ? <Alert title="Not reopened">{error}</Alert> : null}
-      <div className="form-actions">
-        <Button variant="primary" busy={busy} onClick={() => void reopen()}>
-          Reopen the call
-        </Button>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-      </div>
-    </Dialog>
+      error={error}
+      errorTitle="Not reopened"
+      busy={busy}
+      variant="primary"
+      confirmLabel="Reopen the call"
+      onConfirm={() => void reopen()}
+    />
   );
 }
 
@@ -165,11 +155,43 @@ export function DeleteCallDialog({ open, call, onClose, onDelete }: { open: bool
     }
   };
   return (
-    <Dialog open={open} title="Delete this call?" description={`${call.caller.name} → ${call.callee.name}: ${call.topic}. Its history stays readable.`} onClose={onClose}>
-      {error ? <Alert title="Not deleted">{error}</Alert> : null}
+    <ConfirmActionDialog
+      open={open}
+      title="Delete this call?"
+      description={`${call.caller.name} → ${call.callee.name}: ${call.topic}. Its history stays readable.`}
+      onClose={onClose}
+      error={error}
+      errorTitle="Not deleted"
+      busy={busy}
+      variant="danger"
+      confirmLabel="Delete the call"
+      onConfirm={() => void remove()}
+    />
+  );
+}
+
+interface ConfirmActionDialogProps {
+  open: boolean;
+  title: string;
+  description: string;
+  onClose: () => void;
+  /** Why the last attempt failed, shown above the buttons under errorTitle. */
+  error: string | null;
+  errorTitle: string;
+  busy: boolean;
+  variant: 'primary' | 'danger';
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
+/** Asks before changing a call: the action's button and a Cancel button, both waiting while it runs. */
+function ConfirmActionDialog({ open, title, description, onClose, error, errorTitle, busy, variant, confirmLabel, onConfirm }: ConfirmActionDialogProps) {
+  return (
+    <Dialog open={open} title={title} description={description} onClose={onClose}>
+      {error ? <Alert title={errorTitle}>{error}</Alert> : null}
       <div className="form-actions">
-        <Button variant="danger" busy={busy} onClick={() => void remove()}>
-          Delete the call
+        <Button variant={variant} busy={busy} onClick={onConfirm}>
+          {confirmLabel}
         </Button>
         <Button onClick={onClose} disabled={busy}>
           Cancel

@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
-import { fieldErrors, saveFailure, type FieldErrors } from '#client/lib/field-errors.ts';
-import { notify } from '#client/lib/notices.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { useSaveForm } from '#client/lib/use-save-form.ts';
 import { countryName } from '#shared/schemas/common.ts';
 import { MinistryCreate, MinistryPatch, type Ministry } from '#shared/schemas/ministries.ts';
 import { useCreateMinistry, useUpdateMinistry } from '../api/ministries.ts';
@@ -52,32 +52,17 @@ function MinistryForm({ ministry, onCancel, onSaved }: { ministry?: Ministry; on
   const create = useCreateMinistry();
   const update = useUpdateMinistry(ministry?.id ?? '');
   const [values, setValues] = useState<Values>({ name: ministry?.name ?? '', shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const busy = create.isPending || update.isPending;
   const code = values.country.trim().toUpperCase();
   const country = countryName(code);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    const result = ministryBodyFromForm(values, ministry);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    try {
-      const saved = ministry
-        ? Object.keys(result.body).length
-          ? await update.mutateAsync(result.body)
-          : ministry
-        : await create.mutateAsync(result.body as MinistryCreate);
-      notify(ministry ? `${saved.shortName} saved.` : `${saved.shortName} added.`, 'success');
-      onSaved(saved);
-    } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setFormError(failure.formError);
-    }
-  };
+  const { errors, formError, submit } = useSaveForm({
+    existing: ministry,
+    validate: () => ministryBodyFromForm(values, ministry),
+    create: (body) => create.mutateAsync(body as MinistryCreate),
+    update: (body) => update.mutateAsync(body),
+    name: (saved) => saved.shortName,
+    onSaved,
+  });
 
   return (
     <form onSubmit={submit} noValidate className="dialog-form">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
-import { fieldErrors, saveFailure, type FieldErrors } from '#client/lib/field-errors.ts';
-import { notify } from '#client/lib/notices.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { useSaveForm } from '#client/lib/use-save-form.ts';
 import { OfficialCreate, OfficialPatch, type Official } from '#shared/schemas/officials.ts';
 import { useCreateOfficial, useUpdateOfficial } from '../api/officials.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
@@ -79,30 +79,15 @@ export function OfficialForm({
     ministryId: official?.ministryId ?? ministryId ?? '',
     timeZone: official?.timeZone ?? '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const busy = create.isPending || update.isPending;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    const result = officialBodyFromForm(values, official);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors({});
-    try {
-      const saved = official
-        ? Object.keys(result.body).length
-          ? await update.mutateAsync(result.body)
-          : official
-        : await create.mutateAsync(result.body as OfficialCreate);
-      notify(official ? `${saved.name} saved.` : `${saved.name} added.`, 'success');
-      onSaved(saved);
-    } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setFormError(failure.formError);
-    }
-  };
+  const { errors, formError, submit } = useSaveForm({
+    existing: official,
+    validate: () => officialBodyFromForm(values, official),
+    create: (body) => create.mutateAsync(body as OfficialCreate),
+    update: (body) => update.mutateAsync(body),
+    name: (saved) => saved.name,
+    onSaved,
+  });
 
   return (
     <form onSubmit={submit} noValidate className="dialog-form">

@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { saveFailure, type FieldErrors } from './field-errors.ts';
+import { notify } from './notices.ts';
+
+export type FormBodyResult<Body> = { ok: true; body: Body } | { ok: false; errors: FieldErrors };
+
+export interface SaveFormOptions<Body, Saved> {
+  /** The record being edited; absent when the form creates one. */
+  existing: Saved | undefined;
+  /** The form's values checked with the shared schema (when editing, only what changed). */
+  validate: () => FormBodyResult<Body>;
+  create: (body: Body) => Promise<Saved>;
+  update: (body: Body) => Promise<Saved>;
+  /** How the notice names the saved record. */
+  name: (saved: Saved) => string;
+  onSaved: (saved: Saved) => void;
+}
+
+/**
+ * A create-or-edit form's submit: validates, creates or updates (an edit that
+ * changed nothing is not sent), announces it, and on failure keeps the server's
+ * messages beside their fields and above the form.
+ */
+export function useSaveForm<Body extends object, Saved>({ existing, validate, create, update, name, onSaved }: SaveFormOptions<Body, Saved>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const result = validate();
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    try {
+      const saved = existing ? (Object.keys(result.body).length ? await update(result.body) : existing) : await create(result.body);
+      notify(existing ? `${name(saved)} saved.` : `${name(saved)} added.`, 'success');
+      onSaved(saved);
+    } catch (error) {
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setFormError(failure.formError);
+    }
+  };
+
+  return { errors, formError, submit };
+}
