@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../db/client.ts';
 import type { Database } from '../db/schema.ts';
 import { appendHistory } from '../features/history/repository.ts';
+import { DEFAULT_CALENDAR_COLUMNS } from '../features/ministries/repository.ts';
 import { type MinistryRow, type OfficialRow, ministryShape, officialShape } from './api-shapes.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -58,7 +59,7 @@ export async function ensureMinistries(trx: Db, specs: readonly MinistrySpec[], 
   for (const spec of specs) {
     const key = ministryKey(spec);
     if (byKey.has(key)) continue;
-    const row: MinistryRow = { id: randomUUID(), name: spec.name, short_name: spec.shortName, country: spec.country, created_at: now, updated_at: now };
+    const row: MinistryRow = { id: randomUUID(), name: spec.name, short_name: spec.shortName, country: spec.country, ...DEFAULT_CALENDAR_COLUMNS, created_at: now, updated_at: now };
     await trx.insertInto('ministries').values(row).execute();
     await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'ministry', entityId: row.id, before: null, after: ministryShape(row) });
     byKey.set(key, row);

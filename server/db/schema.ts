@@ -9,6 +9,22 @@ export interface MinistriesTable {
   name: string;
   short_name: string;
   country: string;
+  /** JSON WorkingHours (migration 0040). */
+  working_hours: string;
+  country_holidays: number;
+  /** JSON array of local dates, sorted. */
+  extra_holidays: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AbsencesTable {
+  id: string;
+  official_id: string;
+  from_at: number;
+  to_at: number;
+  reason: string;
+  source: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -117,6 +133,7 @@ export interface StatsStateTable {
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
+  absences: AbsencesTable;
   calls: CallsTable;
   history: HistoryTable;
   users: UsersTable;

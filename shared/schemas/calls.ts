@@ -9,7 +9,8 @@ export const CallStatus = z.enum(['awaiting', 'answered', 'returned', 'declined'
 export type CallStatus = z.infer<typeof CallStatus>;
 
 const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
-const source = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
+/** Where the analyst learned of something: a readout, a briefing, a URL. */
+export const source = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
 
 export const Call = z
   .object({

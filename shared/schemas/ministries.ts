@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExtraHolidays, WorkingHours } from './availability.ts';
 import { CountryCode, Id, PageQuery, Timestamp, listOf, text } from './common.ts';
 
 export const Ministry = z
@@ -7,6 +8,9 @@ export const Ministry = z
     name: z.string().meta({ example: 'Ministry of Foreign Affairs of the Russian Federation' }),
     shortName: z.string().meta({ example: 'MFA Russia' }),
     country: CountryCode,
+    workingHours: WorkingHours,
+    countryHolidays: z.boolean().meta({ description: 'Whether the public holidays of its country are days off' }),
+    extraHolidays: z.array(z.string()).meta({ description: 'Further local dates "YYYY-MM-DD" off, sorted' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -18,6 +22,9 @@ export const MinistryCreate = z
     name: text(200),
     shortName: text(60),
     country: CountryCode,
+    workingHours: WorkingHours.optional().meta({ description: 'Default: Monday to Friday 09:00–18:00' }),
+    countryHolidays: z.boolean().optional().meta({ description: 'Default: true' }),
+    extraHolidays: ExtraHolidays.optional().meta({ description: 'Default: none' }),
   })
   .meta({ id: 'MinistryCreate' });
 export type MinistryCreate = z.infer<typeof MinistryCreate>;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CALENDAR_COLUMNS } from '#server/features/ministries/repository.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '#server/lib/db-errors.ts';
 import { Ministry, MinistryList } from '#shared/schemas/ministries.ts';
 import { Official } from '#shared/schemas/officials.ts';
@@ -195,7 +196,7 @@ describe('ministries', async () => {
     const fk = await t.db.deleteFrom('ministries').where('id', '=', m.id).execute().catch((e: unknown) => e);
     expect(isForeignKeyViolation(fk)).toBe(true);
     expect(isUniqueViolation(fk)).toBe(false);
-    const unique = await t.db.insertInto('ministries').values({ id: 'twin', name: 'Backstop Ministry', short_name: 'BM', country: 'SE', created_at: 0, updated_at: 0 }).execute().catch((e: unknown) => e);
+    const unique = await t.db.insertInto('ministries').values({ id: 'twin', name: 'Backstop Ministry', short_name: 'BM', country: 'SE', ...DEFAULT_CALENDAR_COLUMNS, created_at: 0, updated_at: 0 }).execute().catch((e: unknown) => e);
     expect(isUniqueViolation(unique)).toBe(true);
     expect(isForeignKeyViolation(unique)).toBe(false);
   });

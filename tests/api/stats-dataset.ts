@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#server/db/schema.ts';
+import { DEFAULT_CALENDAR_COLUMNS } from '#server/features/ministries/repository.ts';
 
 /**
  * A small, realistic dataset for the statistics tests, inserted straight
@@ -66,7 +67,7 @@ export const calls: Spec[] = [
 ];
 
 export async function insertDataset(db: Kysely<Database>): Promise<void> {
-  for (const m of Object.values(ministries)) await db.insertInto('ministries').values({ ...m, created_at: T0, updated_at: T0 }).execute();
+  for (const m of Object.values(ministries)) await db.insertInto('ministries').values({ ...m, ...DEFAULT_CALENDAR_COLUMNS, created_at: T0, updated_at: T0 }).execute();
   for (const o of Object.values(officials)) await db.insertInto('officials').values({ ...o, title: 'Minister', created_at: T0, updated_at: T0 }).execute();
   await db.insertInto('calls').values(calls.map(callRow)).execute();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallsTable, Database } from '#server/db/schema.ts';
+import { DEFAULT_CALENDAR_COLUMNS } from '#server/features/ministries/repository.ts';
 import type { CallStatus, Channel } from '#shared/schemas/calls.ts';
 
 // Rows inserted straight into the database, so a feature's tests need not go
@@ -31,7 +32,7 @@ export async function insertMinistry(t: HasDb, fields: Omit<MinistryFixture, 'id
   const now = t.clock.now();
   await t.db
     .insertInto('ministries')
-    .values({ id: ministry.id, name: ministry.name, short_name: ministry.shortName, country: ministry.country, created_at: now, updated_at: now })
+    .values({ id: ministry.id, name: ministry.name, short_name: ministry.shortName, country: ministry.country, ...DEFAULT_CALENDAR_COLUMNS, created_at: now, updated_at: now })
     .execute();
   return ministry;
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { DEFAULT_WORKING_HOURS } from '#shared/domain/availability/working-hours.ts';
 import type { Ministry, MinistryListQuery } from '#shared/schemas/ministries.ts';
 import type { Database, MinistriesTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
@@ -7,12 +8,22 @@ import { toIso } from '../../lib/time.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** The calendar of a ministry nobody set one for (the columns' defaults in migration 0040). */
+export const DEFAULT_CALENDAR_COLUMNS = {
+  working_hours: JSON.stringify(DEFAULT_WORKING_HOURS),
+  country_holidays: 1,
+  extra_holidays: '[]',
+} as const satisfies Partial<MinistriesTable>;
+
 export function toMinistry(row: MinistriesTable): Ministry {
   return {
     id: row.id,
     name: row.name,
     shortName: row.short_name,
     country: row.country,
+    workingHours: JSON.parse(row.working_hours) as Ministry['workingHours'],
+    countryHolidays: Number(row.country_holidays) === 1,
+    extraHolidays: JSON.parse(row.extra_holidays) as string[],
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
@@ -51,7 +62,7 @@ export async function insertMinistry(db: Db, row: MinistriesTable): Promise<Mini
 export async function updateMinistryRow(
   db: Db,
   id: string,
-  changes: Partial<Pick<MinistriesTable, 'name' | 'short_name' | 'country'>> & { updated_at: number },
+  changes: Partial<Omit<MinistriesTable, 'id' | 'created_at' | 'updated_at'>> & { updated_at: number },
 ): Promise<Ministry> {
   const row = await db.updateTable('ministries').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   return toMinistry(row);

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { HolidayList, HolidayQuery } from '#shared/schemas/availability.ts';
 import { IdParam } from '#shared/schemas/common.ts';
 import { Ministry, MinistryCreate, MinistryList, MinistryListQuery, MinistryPatch } from '#shared/schemas/ministries.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
-import { createMinistry, deleteMinistry, getMinistry, listMinistries, updateMinistry } from './service.ts';
+import { createMinistry, deleteMinistry, getMinistry, listMinistries, listMinistryHolidays, updateMinistry } from './service.ts';
 
 const tags = ['ministries'];
 const invalidBody = invalidBodyDoc();
@@ -54,6 +55,20 @@ export const ministriesRoutes = new Hono<AppEnv>()
     requireRole('viewer'),
     validate('param', IdParam),
     async (c) => c.json(await getMinistry(c.var.deps, c.req.valid('param').id)),
+  )
+  .get(
+    '/:id/holidays',
+    describeRoute({
+      tags,
+      summary: "A ministry's holidays over a range of dates (by default the coming year)",
+      description:
+        'The public holidays of its country (from the date-holidays data set, public holidays only) when `countryHolidays` is true, and its `extraHolidays`. Each removes the whole local day from the working time of its officials.',
+      responses: { 200: jsonDoc('The holidays, by date', HolidayList), 400: problemDoc('A bad date or day count'), ...authProblems, 404: missing },
+    }),
+    requireRole('viewer'),
+    validate('param', IdParam),
+    validate('query', HolidayQuery),
+    async (c) => c.json(await listMinistryHolidays(c.var.deps, c.req.valid('param').id, c.req.valid('query'))),
   )
   .patch(
     '/:id',

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_WORKING_HOURS } from '#shared/domain/availability/working-hours.ts';
+import type { HolidayList, HolidayQuery } from '#shared/schemas/availability.ts';
 import type { Ministry, MinistryCreate, MinistryListQuery, MinistryPatch } from '#shared/schemas/ministries.ts';
+import type { MinistriesTable } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isForeignKeyViolation, isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { appendHistory } from '../history/repository.ts';
+import { holidaysOfMinistry } from './holidays.ts';
 import {
   countOfficialsOf,
   deleteMinistryRow,
@@ -34,6 +38,10 @@ export async function getMinistry(deps: Deps, id: string): Promise<Ministry> {
   return ministry;
 }
 
+export async function listMinistryHolidays(deps: Deps, id: string, query: HolidayQuery): Promise<HolidayList> {
+  return holidaysOfMinistry(await getMinistry(deps, id), query, deps.clock.now());
+}
+
 /** The check before the insert gives the clear answer; the unique key catches a concurrent twin. */
 export async function createMinistry(deps: Deps, actor: CurrentUser, input: MinistryCreate): Promise<Ministry> {
   const now = deps.clock.now();
@@ -44,6 +52,9 @@ export async function createMinistry(deps: Deps, actor: CurrentUser, input: Mini
       name: input.name,
       short_name: input.shortName,
       country: input.country,
+      working_hours: JSON.stringify(input.workingHours ?? DEFAULT_WORKING_HOURS),
+      country_holidays: input.countryHolidays === false ? 0 : 1,
+      extra_holidays: JSON.stringify([...(input.extraHolidays ?? [])].sort()),
       created_at: now,
       updated_at: now,
     }).catch(orThrow(isUniqueViolation, () => duplicate(input.name, input.country)));
@@ -58,10 +69,15 @@ export async function updateMinistry(deps: Deps, actor: CurrentUser, id: string,
   return deps.db.transaction().execute(async (trx) => {
     const before = await findMinistry(trx, id);
     if (!before) throw notFound(`Ministry ${id}`);
-    const changes: { name?: string; short_name?: string; country?: string } = {};
+    const changes: Partial<Omit<MinistriesTable, 'id' | 'created_at' | 'updated_at'>> = {};
     if (patch.name !== undefined && patch.name !== before.name) changes.name = patch.name;
     if (patch.shortName !== undefined && patch.shortName !== before.shortName) changes.short_name = patch.shortName;
     if (patch.country !== undefined && patch.country !== before.country) changes.country = patch.country;
+    const hours = patch.workingHours === undefined ? undefined : JSON.stringify(patch.workingHours);
+    if (hours !== undefined && hours !== JSON.stringify(before.workingHours)) changes.working_hours = hours;
+    if (patch.countryHolidays !== undefined && patch.countryHolidays !== before.countryHolidays) changes.country_holidays = patch.countryHolidays ? 1 : 0;
+    const extra = patch.extraHolidays === undefined ? undefined : JSON.stringify([...patch.extraHolidays].sort());
+    if (extra !== undefined && extra !== JSON.stringify(before.extraHolidays)) changes.extra_holidays = extra;
     if (Object.keys(changes).length === 0) return before;
 
     const name = changes.name ?? before.name;

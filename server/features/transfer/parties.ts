@@ -4,7 +4,7 @@ import type { Ministry } from '#shared/schemas/ministries.ts';
 import type { Official } from '#shared/schemas/officials.ts';
 import type { ImportError } from '#shared/schemas/transfer.ts';
 import type { Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
-import { toMinistry } from '../ministries/repository.ts';
+import { DEFAULT_CALENDAR_COLUMNS, toMinistry } from '../ministries/repository.ts';
 import { type OfficialRow, toOfficial } from '../officials/repository.ts';
 import { importError } from './parse.ts';
 import { ministriesNamed, officialsNamed } from './repository.ts';
@@ -86,7 +86,7 @@ export async function resolveParties(
       errors.push(importError(first.row, `${first.side}MinistryShortName`, `is required to add the ministry "${first.ministry}" (${first.country}), which is not stored yet`));
       continue;
     }
-    const row: MinistriesTable = { id, name: first.ministry, short_name: shortName, country: first.country, created_at: now, updated_at: now };
+    const row: MinistriesTable = { id, name: first.ministry, short_name: shortName, country: first.country, ...DEFAULT_CALENDAR_COLUMNS, created_at: now, updated_at: now };
     newMinistries.push({ row, ministry: toMinistry(row) });
     addedMinistries.set(key, row);
   }

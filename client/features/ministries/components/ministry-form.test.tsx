@@ -2,12 +2,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKING_HOURS } from '#shared/domain/availability/working-hours.ts';
+import type { Ministry } from '#shared/schemas/ministries.ts';
 import { allCountries } from '../lib/countries.ts';
 import { MinistryFormDialog, ministryBodyFromForm } from './ministry-form.tsx';
 
 afterEach(cleanup);
 
-const ministry = { id: 'm1', name: 'Ministry of Foreign Affairs of the Russian Federation', shortName: 'MFA Russia', country: 'RU', createdAt: '2013-01-01T00:00:00Z', updatedAt: '2013-01-01T00:00:00Z' };
+const ministry = { id: 'm1', name: 'Ministry of Foreign Affairs of the Russian Federation', shortName: 'MFA Russia', country: 'RU', workingHours: DEFAULT_WORKING_HOURS as Ministry['workingHours'], countryHolidays: true, extraHolidays: [], createdAt: '2013-01-01T00:00:00Z', updatedAt: '2013-01-01T00:00:00Z' };
 
 describe('the ministry form', () => {
   it('names the country of the code as it is typed, and refuses a code that is none', () => {
