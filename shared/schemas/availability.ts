@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_WORKING_HOURS, WEEKDAYS, type Weekday, dayProblems } from '../domain/availability/working-hours.ts';
-import { source } from './calls.ts';
-import { Id, PageQuery, Timestamp, listOf, text } from './common.ts';
+import { Id, PageQuery, Timestamp, listOf, sourceText as source, text } from './common.ts';
 
 const Clock = z
   .string()

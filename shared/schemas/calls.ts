@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp, listOf, storableText, text } from './common.ts';
+import { Id, PageQuery, Timestamp, listOf, sourceText, storableText, text } from './common.ts';
 import { Party } from './officials.ts';
 
 export const Channel = z.enum(['phone', 'video', 'message', 'in_person', 'other']).meta({ id: 'Channel' });
@@ -9,8 +9,7 @@ export const CallStatus = z.enum(['awaiting', 'answered', 'returned', 'declined'
 export type CallStatus = z.infer<typeof CallStatus>;
 
 const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
-/** Where the analyst learned of something: a readout, a briefing, a URL. */
-export const source = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
+const source = sourceText;
 
 export const Call = z
   .object({

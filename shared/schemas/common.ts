@@ -112,3 +112,6 @@ export function storableText(schema: z.ZodString) {
 export function text(max: number) {
   return storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 }
+
+/** Where the analyst learned of something (a readout, a briefing, a URL): free text. */
+export const sourceText = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
