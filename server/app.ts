@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, csrfGuard } from './features/auth/middleware.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { absencesRoutes } from './features/availability/absences-routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
 import { docsRoutes } from './features/docs/routes.ts';
 import { ChangeFeed } from './features/events/feed.ts';
@@ -30,6 +31,7 @@ function buildApi(feed: ChangeFeed) {
     .route('/tokens', tokensRoutes)
     .route('/ministries', ministriesRoutes)
     .route('/officials', officialsRoutes)
+    .route('/officials', absencesRoutes)
     .route('/calls', callsRoutes)
     .route('/stats', statsRoutes)
     .route('/events', eventsRoutes(feed))

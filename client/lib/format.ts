@@ -138,3 +138,34 @@ export function dayStartIso(day: string, nextDay = false): string | null {
   if (nextDay) parsed.setDate(parsed.getDate() + 1);
   return parsed.toISOString();
 }
+
+// --- Counterpart availability ---
+
+/** A calendar date "2013-02-23" as "Sat 23 Feb 2013". */
+export function formatLocalDate(day: string): string {
+  const parsed = parse(day, 'yyyy-MM-dd', new Date());
+  return isValid(parsed) ? format(parsed, 'EEE d MMM yyyy') : day;
+}
+
+/** An instant as a short date of an IANA zone: "18 Feb". */
+export function formatDayMonthIn(iso: string | number | Date, timeZone: string): string {
+  return format(new TZDate(new Date(iso).getTime(), timeZone), 'd MMM');
+}
+
+/** An instant as a time and weekday of an IANA zone: "09:00 Mon". */
+export function formatClockDayIn(iso: string | number | Date, timeZone: string): string {
+  return format(new TZDate(new Date(iso).getTime(), timeZone), 'HH:mm EEE');
+}
+
+/** How far ahead an instant is, coarsely: "in 45 min", "in 5 h", "in 3 d"; "now" when it has come. */
+export function formatTimeAhead(ms: number): string {
+  if (ms < MINUTE) return 'now';
+  if (ms < HOUR) return `in ${Math.round(ms / MINUTE)} min`;
+  if (ms < 48 * HOUR) return `in ${Math.round(ms / HOUR)} h`;
+  return `in ${Math.round(ms / (24 * HOUR))} d`;
+}
+
+/** Whole hours for the board's two clocks: "74 h". */
+export function formatWholeHours(ms: number): string {
+  return `${Math.floor(Math.max(0, ms) / HOUR)} h`;
+}

@@ -14,7 +14,6 @@ import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { currentUser, requireRole } from '../auth/middleware.ts';
-import { absencesRoutes } from './absences-routes.ts';
 import { createOfficial, deleteOfficial, getOfficial, listOfficialContacts, listOfficials, updateOfficial } from './service.ts';
 
 const tags = ['officials'];
@@ -121,5 +120,4 @@ export const officialsRoutes = new Hono<AppEnv>()
       await deleteOfficial(c.var.deps, currentUser(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
-  )
-  .route('/', absencesRoutes);
+  );

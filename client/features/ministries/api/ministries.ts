@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '#client/lib/api-client.ts';
 import { invalidateAfterChange } from '#client/lib/query-client.ts';
+import { HolidayList } from '#shared/schemas/availability.ts';
 import { Ministry, MinistryList, type MinistryCreate, type MinistryPatch } from '#shared/schemas/ministries.ts';
 
 export interface MinistryFilters {
@@ -70,5 +71,13 @@ export function useDeleteMinistry(id: string) {
       client.removeQueries({ queryKey: ministryKeys.detail(id) });
       return invalidateAfterChange(client, 'ministry');
     },
+  });
+}
+
+export function ministryHolidaysQuery(id: string, days = 366) {
+  return queryOptions({
+    queryKey: ['ministries', 'holidays', id, days] as const,
+    queryFn: ({ signal }) => api(`/ministries/${encodeURIComponent(id)}/holidays`, { signal, query: { days } }, HolidayList),
+    staleTime: 60 * 60_000,
   });
 }

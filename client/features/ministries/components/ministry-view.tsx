@@ -13,6 +13,7 @@ import { countryLabel } from '#client/lib/country.ts';
 import { notify } from '#client/lib/notices.ts';
 import type { Ministry } from '#shared/schemas/ministries.ts';
 import { ministryQuery, useDeleteMinistry } from '../api/ministries.ts';
+import { MinistryCalendar } from './ministry-calendar.tsx';
 import { MinistryFormDialog } from './ministry-form.tsx';
 
 export interface MinistryViewProps {
@@ -66,6 +67,7 @@ export function MinistryView({ id, canEdit, officials, openCalls, responseTimes 
           {countryLabel(ministry.country)} <span className="muted">({ministry.country})</span>
         </dd>
       </DetailsCard>
+      <MinistryCalendar ministry={ministry} canEdit={canEdit} />
       {responseTimes ? (
         <section className="section" aria-labelledby="ministry-response-title">
           <h2 id="ministry-response-title">Response times</h2>

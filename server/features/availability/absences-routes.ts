@@ -12,7 +12,7 @@ const tags = ['officials'];
 const invalidBody = invalidBodyDoc('A field breaks the rules (to must be after from) or is not a field of this request');
 const missing = problemDoc('No such official, or no such absence of theirs');
 
-/** An official's absences (travel, leave, illness): mounted at /officials/:id/absences. */
+/** An official's absences (travel, leave, illness): mounted beside the officials' routes, at /officials/:id/absences. */
 export const absencesRoutes = new Hono<AppEnv>()
   .get(
     '/:id/absences',

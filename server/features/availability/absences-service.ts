@@ -6,13 +6,12 @@ import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { fromIso } from '../../lib/time.ts';
 import { appendHistory } from '../history/repository.ts';
-import { deleteAbsenceRow, findAbsence, insertAbsenceRow, listAbsenceRows, updateAbsenceRow } from './absences-repository.ts';
-import { findOfficial } from './repository.ts';
+import { deleteAbsenceRow, findAbsence, insertAbsenceRow, listAbsenceRows, officialExists, updateAbsenceRow } from './absences-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 async function requireOfficial(db: Db, id: string): Promise<void> {
-  if (!(await findOfficial(db, id))) throw notFound(`Official ${id}`);
+  if (!(await officialExists(db, id))) throw notFound(`Official ${id}`);
 }
 
 async function requireAbsence(db: Db, officialId: string, id: string): Promise<Absence> {

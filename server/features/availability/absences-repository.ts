@@ -19,6 +19,10 @@ export function toAbsence(row: AbsencesTable): Absence {
   };
 }
 
+export async function officialExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('officials').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function findAbsence(db: Db, officialId: string, id: string): Promise<Absence | undefined> {
   const row = await db.selectFrom('absences').selectAll().where('id', '=', id).where('official_id', '=', officialId).executeTakeFirst();
   return row ? toAbsence(row) : undefined;
