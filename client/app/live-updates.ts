@@ -7,13 +7,13 @@ import { applyCallChange } from '../features/board/api/awaiting-cache.ts';
 
 const RETRY_AFTER_CLOSE_MS = 60_000;
 
-const NAMED_EVENTS = ['call', 'official', 'ministry'].flatMap((kind) => ['created', 'updated', 'deleted'].map((verb) => `${kind}.${verb}`));
+const NAMED_EVENTS = ['call', 'official', 'ministry', 'absence'].flatMap((kind) => ['created', 'updated', 'deleted'].map((verb) => `${kind}.${verb}`));
 
 /** The kind of object an event's type names: "call.updated" → "call". */
 export function changedKind(type: unknown): ChangedKind | null {
   if (typeof type !== 'string') return null;
   const kind = type.split('.')[0];
-  return kind === 'call' || kind === 'official' || kind === 'ministry' ? kind : null;
+  return kind === 'call' || kind === 'official' || kind === 'ministry' || kind === 'absence' ? kind : null;
 }
 
 /**

@@ -25,6 +25,8 @@ export const staleAfterChange = {
   call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  // An absence changes its official's working time: the waits and statistics in working time follow.
+  absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
 } as const;
 
 export type ChangedKind = keyof typeof staleAfterChange;

@@ -3,7 +3,8 @@ import { formatDateTime, formatDateTimeIn, formatDuration, localTimeIn } from '#
 import { useTick } from '#client/lib/ticker.ts';
 import type { Call } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
-import { CHANNEL_LABELS, SourceText, StatusBadge } from './call-labels.tsx';
+import { SourceText } from '#client/components/ui/source-text.tsx';
+import { CHANNEL_LABELS, StatusBadge } from './call-labels.tsx';
 import { LiveTimer } from './elapsed.tsx';
 
 /** Every field of a call, each party with the local time where they were. */

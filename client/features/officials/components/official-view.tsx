@@ -11,6 +11,7 @@ import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { notify } from '#client/lib/notices.ts';
 import { officialQuery, useDeleteOfficial } from '../api/officials.ts';
+import { Absences } from './absences.tsx';
 import { ContactHistory } from './contact-history.tsx';
 import { LocalClock } from './local-clock.tsx';
 import { OfficialFormDialog, type MinistryFieldProps } from './official-form.tsx';
@@ -65,6 +66,7 @@ export function OfficialView({ id, canEdit, renderMinistrySelect, recentCalls }:
           <LocalClock timeZone={official.timeZone} />
         </dd>
       </DetailsCard>
+      <Absences official={official} canEdit={canEdit} />
       <section className="section" aria-labelledby="contacts-title">
         <h2 id="contacts-title">Contact history</h2>
         <p className="muted section-intro">Every counterpart this official has called or been called by.</p>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SourceText, findWebAddresses } from './call-labels.tsx';
+import { SourceText, findWebAddresses } from './source-text.tsx';
 
 afterEach(cleanup);
 
