@@ -1,4 +1,4 @@
-import type { Call } from '#shared/schemas/calls.ts';
+import type { CallRecord } from '#shared/schemas/calls.ts';
 import type { Ministry } from '#shared/schemas/ministries.ts';
 import type { Official, Party } from '#shared/schemas/officials.ts';
 import type { Database } from '../db/schema.ts';
@@ -30,6 +30,6 @@ export function partyShape(row: OfficialRow, ministry: MinistryRow): Party {
   return toParty(joined(row, ministry));
 }
 
-export function callShape(row: CallRow, caller: Party, callee: Party): Call {
+export function callShape(row: CallRow, caller: Party, callee: Party): CallRecord {
   return toCall(row, caller, callee);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp, listOf, sourceText, storableText, text } from './common.ts';
+import { Availability } from './availability.ts';
 import { Party } from './officials.ts';
 
 export const Channel = z.enum(['phone', 'video', 'message', 'in_person', 'other']).meta({ id: 'Channel' });
@@ -11,7 +12,8 @@ export type CallStatus = z.infer<typeof CallStatus>;
 const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
 const source = sourceText;
 
-export const Call = z
+/** A call as stored: its own fields, without what is derived at answer time (workingMs). History entries hold this shape. */
+export const CallRecord = z
   .object({
     id: Id,
     callerId: Id,
@@ -31,8 +33,15 @@ export const Call = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     createdBy: z.string().meta({ description: 'Username of who logged the call' }),
-  })
-  .meta({ id: 'Call' });
+  });
+export type CallRecord = z.infer<typeof CallRecord>;
+
+export const Call = CallRecord.extend({
+  workingMs: z.number().int().min(0).meta({
+    description:
+      "The wait (placedAt to respondedAt ?? closedAt, or to the server's now while it runs) in the callee's working time: inside their ministry's working hours in their own time zone, on no holiday of the ministry, outside their absences. Derived when answered, so it follows every change to hours, holidays and absences.",
+  }),
+}).meta({ id: 'Call' });
 export type Call = z.infer<typeof Call>;
 
 export const CallCreate = z
@@ -115,6 +124,7 @@ export type AwaitingQuery = z.infer<typeof AwaitingQuery>;
  */
 export const AwaitingCall = Call.extend({
   waitingMs: z.number().int().min(0).meta({ description: "How long the call has waited, by the server's clock at the time of the answer" }),
+  availability: Availability.meta({ description: "The callee's availability at the server's now" }),
 }).meta({ id: 'AwaitingCall' });
 export type AwaitingCall = z.infer<typeof AwaitingCall>;
 

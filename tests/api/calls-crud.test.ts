@@ -161,8 +161,11 @@ describe('calls: create, read, delete, history', async () => {
     expect(history.nextCursor).toBeNull();
     expect(history.items).toHaveLength(2);
     const [created, updated] = history.items;
-    expect(created).toMatchObject({ action: 'create', actor: analyst.username, entityType: 'call', entityId: call.id, before: null, after: call });
-    expect(updated).toMatchObject({ action: 'update', actor: analyst.username, at: after.updatedAt, before: call, after });
+    // History keeps the call as stored: workingMs is derived when answered, never stored.
+    const stored = ({ workingMs: _, ...rest }: typeof call) => rest;
+    expect(created).toMatchObject({ action: 'create', actor: analyst.username, entityType: 'call', entityId: call.id, before: null, after: stored(call) });
+    expect(created!.after).not.toHaveProperty('workingMs');
+    expect(updated).toMatchObject({ action: 'update', actor: analyst.username, at: after.updatedAt, before: stored(call), after: stored(after) });
     expect(updated!.seq).toBeGreaterThan(created!.seq);
 
     const firstPage = await bodyAs(await viewer.request(`/api/calls/${call.id}/history?limit=1`), HistoryList);

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '#server/config.ts';
 import { exportChunks } from '#server/features/transfer/export.ts';
-import { Call } from '#shared/schemas/calls.ts';
+import { CallRecord } from '#shared/schemas/calls.ts';
 import { ExportRows, ImportProblem, ImportResult, TRANSFER_COLUMNS, type TransferRow } from '#shared/schemas/transfer.ts';
 import { bodyAs, createTestApp, expectProblem, type TestApp, type TestUser } from '../support/app.ts';
 import { insertCalls, seedParties } from '../support/fixtures.ts';
@@ -249,7 +249,7 @@ describe('POST /api/import', async () => {
       ]),
     );
     const history = await t.db.selectFrom('history').selectAll().where('entity_type', '=', 'call').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect(Call.parse(JSON.parse(history.after!)).createdBy).toBe(analyst.username);
+    expect(CallRecord.parse(JSON.parse(history.after!)).createdBy).toBe(analyst.username);
   });
 
   it('stores all or nothing: one bad row among good ones is a 422 naming its row and column', async () => {

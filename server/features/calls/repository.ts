@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { AwaitingQuery, Call, CallCreate, CallListQuery, CallStatus, Channel } from '#shared/schemas/calls.ts';
+import type { AwaitingQuery, CallCreate, CallListQuery, CallRecord, CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import { responseMs, type StatusTimes } from '#shared/domain/call-status.ts';
 import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
@@ -30,13 +30,13 @@ export interface CallFields extends StatusTimes {
 
 /** A stored call: its API form, its own fields, and the version a write must match. */
 export interface StoredCall {
-  call: Call;
+  call: CallRecord;
   fields: CallFields;
   version: number;
 }
 
-/** The one place a stored call becomes the API's Call. */
-export function toCall(row: CallsTable, caller: Party, callee: Party): Call {
+/** The one place a stored call becomes the API's CallRecord. */
+export function toCall(row: CallsTable, caller: Party, callee: Party): CallRecord {
   const times = { status: row.status as CallStatus, placedAt: row.placed_at, respondedAt: row.responded_at, closedAt: row.closed_at };
   return {
     id: row.id,
@@ -149,7 +149,7 @@ function selectCalls(db: Db) {
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCalls>['executeTakeFirstOrThrow']>>;
 
-function fromJoined(row: JoinedRow): Call {
+function fromJoined(row: JoinedRow): CallRecord {
   const party = (side: 'caller' | 'callee'): Party =>
     toParty({
       id: side === 'caller' ? row.caller_id : row.callee_id,
@@ -246,7 +246,7 @@ export async function updateCallFields(
   fields: CallFields,
   updatedAt: number,
   parties: { caller: Party; callee: Party },
-): Promise<Call | undefined> {
+): Promise<CallRecord | undefined> {
   const row = await db
     .updateTable('calls')
     .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_at: updatedAt })

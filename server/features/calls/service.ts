@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { clearedStatusTimeProblem, moveProblem, settleCallTimes, type FieldProblem } from '#shared/domain/call-status.ts';
-import type { AwaitingQuery, Call, CallListQuery, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
+import type { AwaitingCall, AwaitingQuery, Call, CallListQuery, CallPatch, CallRecord, CallStatus } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isForeignKeyViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { fromIso } from '../../lib/time.ts';
+import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { appendHistory, listHistory } from '../history/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
 import { staleVersion } from './preconditions.ts';
@@ -29,18 +30,26 @@ import {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function listCalls(deps: Deps, query: CallListQuery) {
-  return listRows(deps.db, query);
+/** A stored call as the API answers it: with its wait in the callee's working time, derived now. */
+async function answered(deps: Deps, call: CallRecord): Promise<Call> {
+  return (await withWorkingMs(deps.db, [call], deps.clock.now()))[0]!;
 }
 
-export function listAwaitingCalls(deps: Deps, query: AwaitingQuery) {
-  return listAwaiting(deps.db, query, deps.clock.now());
+export async function listCalls(deps: Deps, query: CallListQuery): Promise<{ items: Call[]; nextCursor: string | null }> {
+  const result = await listRows(deps.db, query);
+  return { items: await withWorkingMs(deps.db, result.items, deps.clock.now()), nextCursor: result.nextCursor };
+}
+
+export async function listAwaitingCalls(deps: Deps, query: AwaitingQuery): Promise<{ items: AwaitingCall[]; nextCursor: string | null }> {
+  const now = deps.clock.now();
+  const result = await listAwaiting(deps.db, query, now);
+  return { items: await withAvailability(deps.db, result.items, now), nextCursor: result.nextCursor };
 }
 
 export async function getCall(deps: Deps, id: string): Promise<Call> {
   const found = await findCall(deps.db, id);
   if (!found) throw notFound(`Call ${id}`);
-  return found.call;
+  return answered(deps, found.call);
 }
 
 /** A deleted call keeps its history, so the history answers 404 only for a call that never was. */
@@ -89,7 +98,8 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   const hash = requestHash(input);
   const replay = async () => {
     const stored = idempotencyKey ? await replayOf(deps.db, actor.id, idempotencyKey, hash) : undefined;
-    return stored ? { call: stored.body as Call, replayed: true } : undefined;
+    // The stored answer is the call as stored; its working time is derived afresh.
+    return stored ? { call: await answered(deps, stored.body as CallRecord), replayed: true } : undefined;
   };
   const first = await replay();
   if (first) return first;
@@ -120,7 +130,7 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
       return true;
     })
     .catch(orThrow(isForeignKeyViolation, partyGone));
-  if (written) return { call, replayed: false };
+  if (written) return { call: await answered(deps, call), replayed: false };
   const twin = await replay();
   if (!twin) throw new Error(`Idempotency-Key ${idempotencyKey} is taken but holds no answer`);
   return twin;
@@ -190,7 +200,7 @@ function differs(a: CallFields, b: CallFields): boolean {
  */
 export async function updateCall(deps: Deps, actor: CurrentUser, id: string, patch: CallPatch, versions: number[]): Promise<Call> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const after = await deps.db.transaction().execute(async (trx) => {
     const stored = await currentVersion(trx, id, versions);
     refuseIllegalMove(stored.fields.status, patch.status ?? stored.fields.status);
     const merged = mergePatch(stored.fields, patch);
@@ -204,6 +214,7 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
     await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before: stored.call, after });
     return after;
   });
+  return answered(deps, after);
 }
 
 /** Deletes a call the client has seen in its current version; its history stays. */

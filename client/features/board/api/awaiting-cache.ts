@@ -25,8 +25,16 @@ export function removeFromBoard(client: QueryClient, id: string) {
  * sorts after everything loaded while more pages are still to come is left
  * for those pages to bring.
  */
-export function putOnBoard(client: QueryClient, call: Call) {
-  const entry: AwaitingCall = { ...call, waitingMs: Math.max(0, Date.now() - Date.parse(call.placedAt)) };
+export function putOnBoard(client: QueryClient, call: Call): Promise<void> | void {
+  // The callee's availability comes with the board's own answer; a call's does not carry it.
+  // Take it from the board (this call, or another to the same callee), or refetch the board.
+  const known = client
+    .getQueriesData<AwaitingData>({ queryKey: queryRoots.awaiting })
+    .flatMap(([, data]) => data?.pages.flatMap((page) => page.items) ?? [])
+    .sort((a, b) => (a.id === call.id ? -1 : b.id === call.id ? 1 : 0))
+    .find((c) => c.id === call.id || c.calleeId === call.calleeId);
+  if (!known) return client.invalidateQueries({ queryKey: queryRoots.awaiting });
+  const entry: AwaitingCall = { ...call, waitingMs: Math.max(0, Date.now() - Date.parse(call.placedAt)), availability: known.availability };
   update(client, (data) => {
     const pages = data.pages.map((page) => ({ ...page, items: page.items.filter((c) => c.id !== call.id) }));
     const last = pages.length - 1;
@@ -53,7 +61,7 @@ export async function applyCallChange(client: QueryClient, type: string, id: str
   if (type === 'call.deleted') return removeFromBoard(client, id);
   try {
     const call = await api(`/calls/${encodeURIComponent(id)}`, {}, Call);
-    if (call.status === 'awaiting') putOnBoard(client, call);
+    if (call.status === 'awaiting') await putOnBoard(client, call);
     else removeFromBoard(client, id);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) removeFromBoard(client, id);

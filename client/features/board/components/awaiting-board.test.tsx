@@ -48,6 +48,8 @@ function makeCalls(count: number): AwaitingCall[] {
       updatedAt: placedAt,
       createdBy: 'ada',
       waitingMs: (count - i) * 60_000,
+      workingMs: (count - i) * 60_000,
+      availability: { state: 'working', until: null, resumesAt: placedAt, absence: null, holiday: null },
     };
   });
 }

@@ -23,6 +23,7 @@ const base: Call = {
   createdAt: '2013-02-12T15:00:00Z',
   updatedAt: '2013-02-12T15:00:00Z',
   createdBy: 'ana',
+  workingMs: 0,
 };
 
 describe('diffSnapshots', () => {

@@ -26,6 +26,7 @@ export function makeCall(overrides: Partial<Call> = {}): Call {
     createdAt: '2013-02-12T16:00:00Z',
     updatedAt: '2013-02-12T16:00:00Z',
     createdBy: 'ada',
+    workingMs: 0,
     ...overrides,
   };
 }
