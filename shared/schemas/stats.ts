@@ -23,10 +23,20 @@ function toAfterFrom(query: { from?: string | undefined; to?: string | undefined
   }
 }
 
+/** Which clock durations are measured on. */
+export const StatsClock = z
+  .enum(['wall', 'working'], { message: 'must be wall or working' })
+  .meta({
+    id: 'StatsClock',
+    description:
+      "wall: elapsed time. working: the part of each wait inside the callee's working hours (their ministry's hours, in their own time zone), on no holiday of the ministry and outside their absences; every duration figure, the curve and the 24 h / 72 h chances (24 and 72 working hours) are then in working time",
+  });
+export type StatsClock = z.infer<typeof StatsClock>;
+
 const keyField = z.string().min(1).max(64).optional().meta({ description: 'Only this group (a ministry or official id, or a country code)' });
 
 export const ResponseTimesQuery = z
-  .strictObject({ groupBy: GroupBy.default('ministry'), key: keyField, ...windowFields })
+  .strictObject({ groupBy: GroupBy.default('ministry'), key: keyField, clock: StatsClock.default('wall'), ...windowFields })
   .superRefine(toAfterFrom);
 export type ResponseTimesQuery = z.infer<typeof ResponseTimesQuery>;
 
@@ -75,6 +85,7 @@ export type ResponseTimeGroup = z.infer<typeof ResponseTimeGroup>;
 export const ResponseTimes = z
   .object({
     groupBy: GroupBy,
+    clock: StatsClock,
     from: Timestamp.nullable(),
     to: Timestamp.nullable(),
     asOf: Timestamp.meta({ description: 'The server’s now, which closes the durations of calls still awaiting' }),
@@ -88,6 +99,7 @@ export const TrendQuery = z
     groupBy: GroupBy.default('ministry'),
     interval: TrendInterval.default('week'),
     key: keyField,
+    clock: StatsClock.default('wall'),
     ...windowFields,
   })
   .superRefine(toAfterFrom);
@@ -109,6 +121,7 @@ export const Trend = z
   .object({
     groupBy: GroupBy,
     interval: TrendInterval,
+    clock: StatsClock,
     from: Timestamp.nullable(),
     to: Timestamp.nullable(),
     asOf: Timestamp,

@@ -3,7 +3,13 @@ import { REPLY, SurvivalStream } from '#shared/domain/stats/stream.ts';
 import type { DurationIndex } from './duration-index.ts';
 
 export interface AggregateInput {
-  index: DurationIndex;
+  index: Pick<DurationIndex, 'closed' | 'open'>;
+  /**
+   * The running calls' durations, ascending, position by position with
+   * `index.open` (the working-time clock computes them per request); without
+   * it they are now − placedAt, ascending as the open columns are sorted.
+   */
+  openDurations?: Float64Array;
   nowMs: number;
   /** placedAt in [fromMs, toMs). */
   fromMs: number;
@@ -22,7 +28,7 @@ export interface AggregateInput {
  * and no per-call objects, so a million calls take milliseconds.
  */
 export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
-  const { index, nowMs, fromMs, toMs, groupOfCallee, groups, periods, options } = input;
+  const { index, nowMs, fromMs, toMs, groupOfCallee, groups, periods, options, openDurations } = input;
   const periodCount = periods?.count ?? 1;
   const slots = groups * periodCount;
   const total = new Int32Array(slots);
@@ -75,7 +81,7 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
   const openCount = open.length;
   let c = 0;
   for (let o = 0; ; o++) {
-    const openDuration = o < openCount ? Math.max(0, nowMs - open.placed[o]!) : Infinity;
+    const openDuration = o >= openCount ? Infinity : openDurations ? openDurations[o]! : Math.max(0, nowMs - open.placed[o]!);
     while (c < closedCount && closedKey[c]! < openDuration) {
       const slot = closedSlot[c]!;
       if (slot >= 0) streams[slot]!.add(closedKey[c]!, closedOutcome[c] as Outcome);

@@ -16,7 +16,7 @@ export interface StatsRow {
  * Parallel typed arrays kept sorted by `key`, with spare capacity so a few
  * changes are merged in place. 21 bytes per call: a million calls take 21 MB.
  */
-class Columns {
+export class Columns {
   key: Float64Array;
   placed: Float64Array;
   callee: Int32Array;
@@ -127,7 +127,20 @@ function outcomeOf(status: string): Outcome {
  * Streaming both in key order gives every group's observations sorted by
  * duration, which is all SurvivalStream needs.
  */
+/**
+ * The key of a call with a fixed end: by default its wall-clock duration;
+ * the working-time index (working-index.ts) keys by the callee's working time.
+ */
+export type ClosedKey = (calleeSlot: number, placed: number, end: number) => number;
+
+/** More unread journal entries than this and the journal is dropped (see DurationIndex.journal). */
+const JOURNAL_LIMIT = 50_000;
+
+const wallKey: ClosedKey = (_slot, placed, end) => Math.max(0, end - placed);
+
 export class DurationIndex {
+  /** While set, every batch applyChanges accepts is appended here (for an index derived from this one). */
+  journal: { sign: number; row: StatsRow }[] | null = null;
   readonly closed = new Columns(0);
   readonly open = new Columns(0);
   readonly calleeIds: string[] = [];
@@ -136,12 +149,14 @@ export class DurationIndex {
   minPlaced = Infinity;
   maxPlaced = -Infinity;
 
+  constructor(readonly closedKey: ClosedKey = wallKey) {}
+
   private entry(row: StatsRow): Entry {
     const callee = this.calleeSlot(row.callee_id);
     const placed = Number(row.placed_at);
     const end = row.responded_at ?? row.closed_at;
     const open = end === null;
-    return { open, key: open ? -placed : Math.max(0, Number(end) - placed), placed, callee, outcome: outcomeOf(row.status) };
+    return { open, key: open ? -placed : this.closedKey(callee, placed, Number(end)), placed, callee, outcome: outcomeOf(row.status) };
   }
 
   /** An index of these calls (see IndexBuilder for a stream of them). */
@@ -226,6 +241,11 @@ export class DurationIndex {
       columns.mergeSorted(mine);
     }
     this.extendBounds(added);
+    if (this.journal) {
+      // Nobody read the journal for a long while: the derived index will rebuild instead.
+      if (this.journal.length + changes.length > JOURNAL_LIMIT) this.journal = null;
+      else for (const change of changes) this.journal.push(change);
+    }
     return true;
   }
 }
@@ -236,19 +256,24 @@ export class DurationIndex {
  * sort is of an index permutation over a Float64Array of keys.
  */
 export class IndexBuilder {
-  private readonly index = new DurationIndex();
   private readonly staging = { closed: new Columns(1024), open: new Columns(1024) };
 
+  constructor(private readonly index = new DurationIndex()) {}
+
   push(row: StatsRow): void {
-    const placed = Number(row.placed_at);
     const end = row.responded_at ?? row.closed_at;
+    this.pushCall(this.index.calleeSlot(row.callee_id), Number(row.placed_at), end === null ? null : Number(end), outcomeOf(row.status));
+  }
+
+  /** One call by its parts: the index's callee slot, placedAt, its end (null while it runs), its outcome. */
+  pushCall(callee: number, placed: number, end: number | null, outcome: Outcome): void {
     const columns = end === null ? this.staging.open : this.staging.closed;
     const i = columns.length;
     if (i === columns.key.length) columns.reserve(i * 2);
-    columns.key[i] = end === null ? -placed : Math.max(0, Number(end) - placed);
+    columns.key[i] = end === null ? -placed : this.index.closedKey(callee, placed, end);
     columns.placed[i] = placed;
-    columns.callee[i] = this.index.calleeSlot(row.callee_id);
-    columns.outcome[i] = outcomeOf(row.status);
+    columns.callee[i] = callee;
+    columns.outcome[i] = outcome;
     columns.length = i + 1;
     if (placed < this.index.minPlaced) this.index.minPlaced = placed;
     if (placed > this.index.maxPlaced) this.index.maxPlaced = placed;

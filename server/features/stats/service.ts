@@ -1,12 +1,13 @@
 import { type CurveView, shareRepliedSoonerOfView } from '#shared/domain/stats/stream.ts';
 import type {
-  AwaitingContextList, AwaitingContextQuery, GroupBy, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
+  AwaitingContextList, AwaitingContextQuery, GroupBy, StatsClock, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
 } from '#shared/schemas/stats.ts';
 import type { Deps } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { fromIso, toIso } from '../../lib/time.ts';
 import { aggregate } from './aggregate.ts';
 import { currentIndex } from './index-sync.ts';
+import { currentWorkingIndex } from './working-index.ts';
 import { MAX_PERIODS, periodsCovering } from './periods.ts';
 import { listAwaitingPage, loadGroups } from './repository.ts';
 
@@ -24,16 +25,23 @@ const bounds = (w: Window) => ({
  * The index brought up to date, and each callee slot of it mapped to its
  * group (−1: left out, e.g. when `only` names another group).
  */
-async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean) {
+async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean, clock: StatsClock = 'wall') {
+  const nowMs = deps.clock.now();
   // The index first: groups read afterwards know every callee it holds.
-  const index = await currentIndex(deps);
+  const working = clock === 'working' ? await currentWorkingIndex(deps, nowMs) : null;
+  const index = working?.index ?? (await currentIndex(deps));
   const groups = await loadGroups(deps.db, groupBy);
   const groupOfCallee = Int32Array.from(index.calleeIds, (id) => {
     const group = groups.groupOf.get(id) ?? -1;
     return group >= 0 && only && !only(groups.keys[group]!) ? -1 : group;
   });
-  return { index, groups, groupOfCallee, nowMs: deps.clock.now() };
+  // What aggregate() streams: the index itself, or in working time the index with its running calls timed at nowMs.
+  const data = working ? { index: working.view, openDurations: working.openDurations } : { index };
+  return { index, data, groups, groupOfCallee, nowMs };
 }
+
+/** A query whose clock may be left out (the wall clock), as other server code calls it. */
+type WithClock<Q extends { clock: StatsClock }> = Omit<Q, 'clock'> & { clock?: StatsClock | undefined };
 
 const onlyKey = (key: string | undefined) => (key === undefined ? undefined : (k: string) => k === key);
 
@@ -43,20 +51,22 @@ function byLabel<T extends { label: string; key: string }>(items: T[]): T[] {
 }
 
 /** SPEC.md's response-time figures per group, plus the interval, 24/72 h chances and the small-sample flag. */
-export async function responseTimes(deps: Deps, query: ResponseTimesQuery): Promise<ResponseTimes> {
-  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key));
+export async function responseTimes(deps: Deps, input: WithClock<ResponseTimesQuery>): Promise<ResponseTimes> {
+  const query = { ...input, clock: input.clock ?? 'wall' };
+  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock);
   const window = bounds(query);
-  const streams = aggregate({ index, nowMs, ...window, groupOfCallee, groups: groups.keys.length });
+  const streams = aggregate({ ...data, nowMs, ...window, groupOfCallee, groups: groups.keys.length });
   const result: ResponseTimeGroup[] = [];
   streams.forEach((stream, slot) => {
     if (stream) result.push({ key: groups.keys[slot]!, label: groups.labels[slot]!, ...stream.finish() });
   });
-  return { groupBy: query.groupBy, from: query.from ? toIso(window.fromMs) : null, to: query.to ? toIso(window.toMs) : null, asOf: toIso(nowMs), groups: byLabel(result) };
+  return { groupBy: query.groupBy, clock: query.clock, from: query.from ? toIso(window.fromMs) : null, to: query.to ? toIso(window.toMs) : null, asOf: toIso(nowMs), groups: byLabel(result) };
 }
 
 /** Medians per UTC week or month of placedAt, per group. */
-export async function responseTrend(deps: Deps, query: TrendQuery): Promise<Trend> {
-  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key));
+export async function responseTrend(deps: Deps, input: WithClock<TrendQuery>): Promise<Trend> {
+  const query = { ...input, clock: input.clock ?? 'wall' };
+  const { index, data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock);
   const window = bounds(query);
   // Periods cover the window, cut down to the placedAt range the data has.
   const fromMs = Math.max(window.fromMs, index.minPlaced);
@@ -69,7 +79,7 @@ export async function responseTrend(deps: Deps, query: TrendQuery): Promise<Tren
       { path: 'interval', message: `gives more than ${MAX_PERIODS} periods over this range` },
     ]);
   }
-  const streams = aggregate({ index, nowMs, ...window, groupOfCallee, groups: groups.keys.length, periods, options: { interval: false, curve: false } });
+  const streams = aggregate({ ...data, nowMs, ...window, groupOfCallee, groups: groups.keys.length, periods, options: { interval: false, curve: false } });
   const out: Trend['groups'] = [];
   for (let g = 0; g < groups.keys.length; g++) {
     const list: Trend['groups'][number]['periods'] = [];
@@ -91,6 +101,7 @@ export async function responseTrend(deps: Deps, query: TrendQuery): Promise<Tren
   return {
     groupBy: query.groupBy,
     interval: query.interval,
+    clock: query.clock,
     from: query.from ? toIso(window.fromMs) : null,
     to: query.to ? toIso(window.toMs) : null,
     asOf: toIso(nowMs),
@@ -107,8 +118,8 @@ export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): 
   const pageOfCalls = await listAwaitingPage(deps.db, query);
   // Only the ministries on this page need a curve.
   const wanted = new Set(pageOfCalls.items.map((c) => c.ministryId));
-  const { index, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => wanted.has(key));
-  const streams = aggregate({ index, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
+  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => wanted.has(key));
+  const streams = aggregate({ ...data, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
   const summaries = new Map<string, { view: CurveView; median: number | null; plain: number | null }>();
   streams.forEach((stream, slot) => {
     if (!stream) return;

@@ -90,7 +90,7 @@ describe('chart data', () => {
 
   it('lays the trend out by period with a column per group', () => {
     const trend = {
-      groupBy: 'ministry' as const, interval: 'week' as const, from: null, to: null, asOf: '2013-03-01T00:00:00.000Z',
+      groupBy: 'ministry' as const, interval: 'week' as const, clock: 'wall' as const, from: null, to: null, asOf: '2013-03-01T00:00:00.000Z',
       groups: [
         { key: 'a', label: 'A', periods: [{ start: '2013-02-18T00:00:00.000Z', end: '2013-02-25T00:00:00.000Z', calls: 1, responded: 1, medianResponseMs: 2 * H, survivalMedianMs: 3 * H }] },
         { key: 'b', label: 'B', periods: [{ start: '2013-02-11T00:00:00.000Z', end: '2013-02-18T00:00:00.000Z', calls: 1, responded: 0, medianResponseMs: null, survivalMedianMs: null }] },
