@@ -19,6 +19,23 @@ export interface BenchContext {
 export interface BenchCase {
   name: string;
   path(ctx: BenchContext): Promise<string> | string;
+  /** A write before each request, timed with it (the request then pays for what the write makes stale). */
+  write?(ctx: BenchContext, sample: number): Promise<void>;
+}
+
+/** Puts an absence on one official, or takes it off again, on alternate samples: their calls are rekeyed in working time. */
+async function toggleAbsence(ctx: BenchContext, sample: number): Promise<void> {
+  const official = await ctx.db.selectFrom('officials').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const id = 'bench-absence';
+  if (sample % 2 === 0) {
+    const now = Date.now();
+    await ctx.db
+      .insertInto('absences')
+      .values({ id, official_id: official.id, from_at: now - 30 * 86_400_000, to_at: now - 20 * 86_400_000, reason: 'Benchmark trip', source: null, created_at: now, updated_at: now })
+      .execute();
+  } else {
+    await ctx.db.deleteFrom('absences').where('id', '=', id).execute();
+  }
 }
 
 /** Follows `nextCursor` through `pages` pages of `limit` calls; the cursor of the last one. */
@@ -69,4 +86,13 @@ export const BENCH_CASES: BenchCase[] = [
   { name: 'GET /api/stats/trend?interval=week', path: () => '/api/stats/trend?groupBy=ministry&interval=week' },
   { name: 'GET /api/stats/trend?interval=month&groupBy=official', path: () => '/api/stats/trend?groupBy=official&interval=month' },
   { name: 'GET /api/stats/awaiting-context?limit=500', path: () => '/api/stats/awaiting-context?limit=500' },
+  // Working time (clock=working): the target is the ministry breakdown within 2× of its wall-clock figure above.
+  { name: 'GET /api/stats/response-times?groupBy=ministry&clock=working', path: () => '/api/stats/response-times?groupBy=ministry&clock=working' },
+  { name: 'GET /api/stats/response-times?groupBy=official&clock=working', path: () => '/api/stats/response-times?groupBy=official&clock=working' },
+  { name: 'GET /api/stats/trend?interval=week&clock=working', path: () => '/api/stats/trend?groupBy=ministry&interval=week&clock=working' },
+  {
+    name: 'GET /api/stats/response-times?groupBy=ministry&clock=working after an absence is added or removed',
+    path: () => '/api/stats/response-times?groupBy=ministry&clock=working',
+    write: toggleAbsence,
+  },
 ];

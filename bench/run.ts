@@ -108,8 +108,10 @@ async function benchmark(dialect: Dialect) {
         rows.push([c.name, `error ${probe.status}`, '', '', '', '']);
         continue;
       }
+      let sample = 0;
       const figures = await timeIt(
         async () => {
+          if (c.write) await c.write(ctx, sample++);
           const res = await ctx.get(path);
           await res.arrayBuffer();
         },
