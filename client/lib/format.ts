@@ -164,8 +164,3 @@ export function formatTimeAhead(ms: number): string {
   if (ms < 48 * HOUR) return `in ${Math.round(ms / HOUR)} h`;
   return `in ${Math.round(ms / (24 * HOUR))} d`;
 }
-
-/** Whole hours for the board's two clocks: "74 h". */
-export function formatWholeHours(ms: number): string {
-  return `${Math.floor(Math.max(0, ms) / HOUR)} h`;
-}

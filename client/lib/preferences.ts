@@ -6,16 +6,25 @@ const hours = z
   .positive('must be more than 0 hours')
   .max(24 * 365, 'must be at most a year (8760 hours)');
 
-/** When an awaiting call's row turns amber, then red (hours since it was placed). */
+/**
+ * When an awaiting call's row turns amber, then red: per clock, hours since
+ * it was placed and hours of the callee's working time. The row takes the
+ * more urgent of the two. (Thresholds saved before working time existed get
+ * the working defaults.)
+ */
 export const WaitThresholds = z
   .object({
     amberHours: hours,
     redHours: hours,
+    workingAmberHours: hours.default(9),
+    workingRedHours: hours.default(27),
   })
-  .refine((t) => t.redHours > t.amberHours, { path: ['redHours'], message: 'must be more than the amber threshold' });
+  .refine((t) => t.redHours > t.amberHours, { path: ['redHours'], message: 'must be more than the amber threshold' })
+  .refine((t) => t.workingRedHours > t.workingAmberHours, { path: ['workingRedHours'], message: 'must be more than the amber threshold' });
 export type WaitThresholds = z.infer<typeof WaitThresholds>;
 
-export const defaultThresholds: WaitThresholds = { amberHours: 24, redHours: 72 };
+/** 24 h and 72 h on the wall clock; one and three working days (9 and 27 working hours). */
+export const defaultThresholds: WaitThresholds = { amberHours: 24, redHours: 72, workingAmberHours: 9, workingRedHours: 27 };
 
 export const thresholdsStore = createLocalStore('readout.thresholds', WaitThresholds, defaultThresholds);
 
@@ -25,5 +34,12 @@ export function waitLevel(elapsedMs: number, thresholds: WaitThresholds): WaitLe
   const hours = elapsedMs / 3_600_000;
   if (hours >= thresholds.redHours) return 'red';
   if (hours >= thresholds.amberHours) return 'amber';
+  return 'normal';
+}
+
+export function workingWaitLevel(workingMs: number, thresholds: WaitThresholds): WaitLevel {
+  const hours = workingMs / 3_600_000;
+  if (hours >= thresholds.workingRedHours) return 'red';
+  if (hours >= thresholds.workingAmberHours) return 'amber';
   return 'normal';
 }

@@ -1,12 +1,15 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { thresholdsStore } from '#client/lib/preferences.ts';
+import { queryRoots } from '#client/lib/query-keys.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { useAwaiting } from '../api/awaiting.ts';
 import { useRecordOutcome } from '../api/record-outcome.ts';
+import { nextAvailabilityChange } from '../lib/working-clock.ts';
 import { AwaitingList } from './awaiting-list.tsx';
 import { BoardSummary } from './board-summary.tsx';
 import { OutcomeDialog } from './outcome-dialog.tsx';
@@ -23,6 +26,19 @@ export function matchesFilter(call: AwaitingCall, needle: string): boolean {
     .every((word) => haystack.includes(word));
 }
 
+/** Fetches the board again when a callee's availability next changes (their hours end, a trip is over). */
+function useRefetchWhenAvailabilityChanges(items: readonly AwaitingCall[] | undefined, skewMs: number) {
+  const client = useQueryClient();
+  const next = useMemo(() => (items ? nextAvailabilityChange(items) : null), [items]);
+  useEffect(() => {
+    if (next === null) return;
+    // Timers cap at about 24.8 days; a later change is picked up by any refetch before then.
+    const delay = Math.min(2 ** 31 - 1, Math.max(1_000, next - skewMs - Date.now() + 1_000));
+    const timer = setTimeout(() => void client.invalidateQueries({ queryKey: queryRoots.awaiting }), delay);
+    return () => clearTimeout(timer);
+  }, [client, next, skewMs]);
+}
+
 /** The awaiting-callback board: every open call, longest wait first, with live timers. */
 export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
   const { query: awaiting, board, complete } = useAwaiting();
@@ -34,6 +50,7 @@ export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
   const onRecord = useCallback((call: AwaitingCall) => setRecording(call), []);
 
   const all = awaiting.data ? board.items : undefined;
+  useRefetchWhenAvailabilityChanges(all, board.skewMs);
   const items = useMemo(() => (all && needle ? all.filter((call) => matchesFilter(call, needle)) : (all ?? [])), [all, needle]);
 
   if (awaiting.isPending) return <Loading label="Loading the open calls…" />;

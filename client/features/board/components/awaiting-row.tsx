@@ -3,9 +3,11 @@ import { countryLabel, flagEmoji, supportsFlagEmoji } from '#client/lib/country.
 import type { WaitThresholds } from '#client/lib/preferences.ts';
 import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
+import { AvailabilityLine } from './availability-line.tsx';
 import { LiveTimer } from './live-timer.tsx';
 import { LocalTime } from './local-time.tsx';
 import { PlacedAt } from './placed-at.tsx';
+import { TwoClocks } from './two-clocks.tsx';
 import { levelLabel, useWaitLevel } from './wait-level.ts';
 
 /**
@@ -33,8 +35,9 @@ export interface AwaitingRowProps {
  */
 export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds, onRecord, position, total, offset, height, canRecord }: AwaitingRowProps) {
   const since = Date.parse(call.placedAt);
-  const level = useWaitLevel(since, skewMs, thresholds);
-  const label = levelLabel(level, thresholds);
+  const band = useWaitLevel(call, skewMs, thresholds);
+  const level = band.level;
+  const label = levelLabel(band, thresholds);
   const timerExtra = useContext(RowTimerExtra);
   const { caller, callee } = call;
   const country = callee.ministry.country;
@@ -42,7 +45,9 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
     <li className={`board-row level-${level}`} style={{ transform: `translateY(${offset}px)`, height }} aria-posinset={position} aria-setsize={total} data-call-id={call.id}>
       <div className="cell-timer">
         <LiveTimer since={since} skewMs={skewMs} />
+        <TwoClocks call={call} skewMs={skewMs} />
         {label ? <span className="level-label">{label}</span> : null}
+        <AvailabilityLine availability={call.availability} timeZone={callee.timeZone} skewMs={skewMs} />
         {timerExtra?.(call)}
       </div>
       <div className="cell-parties">

@@ -66,6 +66,10 @@ function StatusSummary({ call }: { call: Call }) {
           <dd>
             <LiveTimer since={call.placedAt} />
           </dd>
+          <dt>In working time</dt>
+          <dd className="tabular">
+            {formatDuration(call.workingMs)} <span className="muted">of {call.callee.name}’s working hours, when this page was loaded</span>
+          </dd>
         </>
       ) : null}
       {call.respondedAt && call.status !== 'awaiting' ? (
@@ -80,6 +84,10 @@ function StatusSummary({ call }: { call: Call }) {
         <>
           <dt>Response time</dt>
           <dd className="tabular">{formatDuration(call.responseMs)}</dd>
+          <dt>In working time</dt>
+          <dd className="tabular">
+            {formatDuration(call.workingMs)} <span className="muted">of {call.callee.name}’s working hours (their time zone, without holidays and absences)</span>
+          </dd>
         </>
       ) : null}
       {call.closedAt ? (

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from '#client/lib/api-client.ts';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
 import { AwaitingContextList, ResponseTimes, Trend } from '#shared/schemas/stats.ts';
-import type { AwaitingContext, GroupBy, TrendInterval } from '#shared/schemas/stats.ts';
+import type { AwaitingContext, GroupBy, StatsClock, TrendInterval } from '#shared/schemas/stats.ts';
 
 export interface StatsWindow {
   groupBy: GroupBy;
@@ -10,6 +10,8 @@ export interface StatsWindow {
   from?: string | undefined;
   to?: string | undefined;
   key?: string | undefined;
+  /** The wall clock by default. */
+  clock?: StatsClock | undefined;
 }
 
 // Every key starts with 'stats', which any change to a call, official or ministry invalidates.
@@ -22,7 +24,7 @@ export const statsKeys = {
 export function responseTimesQuery(w: StatsWindow) {
   return queryOptions({
     queryKey: statsKeys.responseTimes(w),
-    queryFn: ({ signal }) => api('/stats/response-times', { signal, query: { groupBy: w.groupBy, from: w.from, to: w.to, key: w.key } }, ResponseTimes),
+    queryFn: ({ signal }) => api('/stats/response-times', { signal, query: { groupBy: w.groupBy, from: w.from, to: w.to, key: w.key, clock: w.clock } }, ResponseTimes),
     staleTime: 30_000,
   });
 }
@@ -35,7 +37,7 @@ export function useResponseTimes(w: StatsWindow) {
 export function trendQuery(w: StatsWindow & { interval: TrendInterval }) {
   return queryOptions({
     queryKey: statsKeys.trend(w),
-    queryFn: ({ signal }) => api('/stats/trend', { signal, query: { groupBy: w.groupBy, interval: w.interval, from: w.from, to: w.to, key: w.key } }, Trend),
+    queryFn: ({ signal }) => api('/stats/trend', { signal, query: { groupBy: w.groupBy, interval: w.interval, from: w.from, to: w.to, key: w.key, clock: w.clock } }, Trend),
     staleTime: 30_000,
   });
 }

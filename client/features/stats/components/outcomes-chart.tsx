@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useClockWords } from '../lib/clock.ts';
 import { useMediaQuery } from '#client/lib/use-media-query.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { COLOURS } from '../lib/palette.ts';
@@ -14,6 +15,7 @@ interface Row {
 }
 
 function OutcomesTooltip({ group }: { group: ResponseTimeGroup }) {
+  const words = useClockWords();
   return (
     <TooltipBox title={group.label}>
       <p>
@@ -29,7 +31,7 @@ function OutcomesTooltip({ group }: { group: ResponseTimeGroup }) {
         Withdrawn: {group.withdrawn}
       </p>
       <p className="muted">
-        Reply within 24 h: {formatShare(group.replyWithin24hProbability)} · within 72 h: {formatShare(group.replyWithin72hProbability)}
+        Reply within 24 {words.hours}: {formatShare(group.replyWithin24hProbability)} · within 72 {words.hours}: {formatShare(group.replyWithin72hProbability)}
       </p>
     </TooltipBox>
   );

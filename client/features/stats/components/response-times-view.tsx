@@ -16,6 +16,7 @@ import { Segmented, StatsControls } from './stats-controls.tsx';
 import { StatsTable } from './stats-table.tsx';
 import { SurvivalChart } from './survival-chart.tsx';
 import { SurvivalNote } from './survival-note.tsx';
+import { ClockContext } from '../lib/clock.ts';
 import { TrendChart } from './trend-chart.tsx';
 import '../stats.css';
 
@@ -31,12 +32,12 @@ export function ResponseTimesView() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const setFilters = (next: StatsFilters) => setParams(writeFilters(next), { replace: true });
-  const query = useResponseTimes({ groupBy: filters.groupBy, ...apiWindow(filters) });
+  const query = useResponseTimes({ groupBy: filters.groupBy, clock: filters.clock, ...apiWindow(filters) });
 
   return (
-    <>
+    <ClockContext.Provider value={filters.clock}>
       <StatsControls filters={filters} onChange={setFilters} />
-      <SurvivalNote />
+      <SurvivalNote clock={filters.clock} />
       {query.isPending ? (
         <Loading label="Working out the response times…" />
       ) : query.isError ? (
@@ -47,7 +48,7 @@ export function ResponseTimesView() {
         // Keyed by grouping: a new grouping starts with its own default selection.
         <Figures key={filters.groupBy} groups={query.data.groups} filters={filters} asOf={query.data.asOf} stale={query.isPlaceholderData} />
       )}
-    </>
+    </ClockContext.Provider>
   );
 }
 
@@ -105,7 +106,9 @@ function Figures({ groups, filters, asOf, stale }: { groups: ResponseTimeGroup[]
           <div className="stats-card-head">
             <div>
               <h2 id="medians-title">How long replies take</h2>
-              <p className="muted">Fastest first by survival median. Bars: replied calls only. Diamond and whisker: all calls, with its 95% interval.</p>
+              <p className="muted">
+                Fastest first by survival median{filters.clock === 'working' ? ', in the callees’ working hours' : ''}. Bars: replied calls only. Diamond and whisker: all calls, with its 95% interval.
+              </p>
             </div>
             {busiest.length > CHART_GROUPS ? (
               <button type="button" className="btn btn-small btn-secondary" onClick={() => setShowAll(!showAll)}>
@@ -206,7 +209,7 @@ function GroupPicker({ groups, selected, onToggle }: { groups: ResponseTimeGroup
 }
 
 function TrendSection({ filters, series, measure }: { filters: StatsFilters; series: { group: ResponseTimeGroup; colour: string }[]; measure: TrendMeasure }) {
-  const trend = useTrend({ groupBy: filters.groupBy, interval: filters.interval, ...apiWindow(filters) });
+  const trend = useTrend({ groupBy: filters.groupBy, interval: filters.interval, clock: filters.clock, ...apiWindow(filters) });
   if (trend.isPending) return <Loading label="Loading the trend…" />;
   if (trend.isError) return <Alert title="The trend could not be loaded">{trend.error.message}</Alert>;
   if (series.length === 0) return <p className="muted">Pick a group above to see its trend.</p>;

@@ -1,4 +1,5 @@
 import type { GroupBy } from '#shared/schemas/stats.ts';
+import { CLOCK_OPTIONS } from '../lib/clock.ts';
 import { shiftDate, today, type StatsFilters } from '../lib/window.ts';
 
 const GROUP_LABELS: Record<GroupBy, string> = { ministry: 'Ministry', official: 'Official', country: 'Country' };
@@ -33,6 +34,7 @@ export function StatsControls({ filters, onChange }: { filters: StatsFilters; on
         value={filters.groupBy}
         onChange={(groupBy) => set({ groupBy })}
       />
+      <Segmented label="Measure waits on the" options={CLOCK_OPTIONS} value={filters.clock} onChange={(clock) => set({ clock })} />
       <label className="field">
         <span className="field-label">Placed from</span>
         <input type="date" value={filters.fromDate} max={filters.toDate || undefined} onChange={(e) => set({ fromDate: e.target.value })} />

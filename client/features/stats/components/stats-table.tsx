@@ -1,4 +1,5 @@
 import type { GroupBy } from '#shared/schemas/stats.ts';
+import { useClockWords } from '../lib/clock.ts';
 import { CSV_HEADER, csvRows, type RankedGroup } from '../lib/chart-data.ts';
 import { downloadText, toCsv } from '../lib/csv.ts';
 import { formatHours, formatShare } from '../lib/units.ts';
@@ -7,6 +8,7 @@ const GROUP_WORD: Record<GroupBy, string> = { ministry: 'Ministry', official: 'O
 
 /** Every figure in a table (the accessible view of the charts), with the same numbers as CSV. */
 export function StatsTable({ ranked, groupBy, fileName }: { ranked: RankedGroup[]; groupBy: GroupBy; fileName: string }) {
+  const words = useClockWords();
   const download = () => downloadText(fileName, toCsv(CSV_HEADER, csvRows(ranked)));
   return (
     <>
@@ -53,10 +55,10 @@ export function StatsTable({ ranked, groupBy, fileName }: { ranked: RankedGroup[
               </th>
               <th scope="col">95% CI</th>
               <th scope="col" className="num">
-                ≤ 24 h
+                ≤ 24 {words.hours}
               </th>
               <th scope="col" className="num">
-                ≤ 72 h
+                ≤ 72 {words.hours}
               </th>
             </tr>
           </thead>

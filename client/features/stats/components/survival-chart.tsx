@@ -1,4 +1,5 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { useClockWords } from '../lib/clock.ts';
 import type { ReactNode } from 'react';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { curvePoints } from '../lib/chart-data.ts';
@@ -45,6 +46,7 @@ function CurveTooltip({ hours, series }: { hours: number; series: SurvivalSeries
  * at its survival median.
  */
 export function SurvivalChart({ series, maxHours, openCalls, height = 320, footer }: { series: SurvivalSeries[]; maxHours: number; openCalls?: OpenCallPoint[]; height?: number; footer?: ReactNode }) {
+  const words = useClockWords();
   const ticks = hourTicks(maxHours);
   const domainMax = Math.max(ticks[ticks.length - 1]!, maxHours);
   return (
@@ -59,7 +61,7 @@ export function SurvivalChart({ series, maxHours, openCalls, height = 320, foote
           tickFormatter={formatAxisHours}
           allowDuplicatedCategory={false}
           allowDataOverflow
-          label={{ value: 'time since the call was placed', position: 'insideBottom', offset: -10 }}
+          label={{ value: words.axis, position: 'insideBottom', offset: -10 }}
         />
         <YAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={48} />
         <ReferenceLine y={50} strokeDasharray="4 4" stroke="#8C8C8C" />

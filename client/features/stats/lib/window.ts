@@ -1,5 +1,5 @@
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
-import type { GroupBy, TrendInterval } from '#shared/schemas/stats.ts';
+import type { GroupBy, StatsClock, TrendInterval } from '#shared/schemas/stats.ts';
 
 /** The page's filters as they sit in the URL: dates are the viewer's calendar days, `to` inclusive. */
 export interface StatsFilters {
@@ -7,6 +7,8 @@ export interface StatsFilters {
   fromDate: string;
   toDate: string;
   interval: TrendInterval;
+  /** Durations on the wall clock, or in the callees' working time. */
+  clock: StatsClock;
 }
 
 const GROUPS: readonly GroupBy[] = ['ministry', 'official', 'country'];
@@ -21,6 +23,7 @@ export function readFilters(params: URLSearchParams): StatsFilters {
     fromDate: DATE.test(from) ? from : '',
     toDate: DATE.test(to) ? to : '',
     interval: params.get('interval') === 'week' ? 'week' : 'month',
+    clock: params.get('clock') === 'working' ? 'working' : 'wall',
   };
 }
 
@@ -30,6 +33,7 @@ export function writeFilters(filters: StatsFilters): URLSearchParams {
   if (filters.fromDate) params.set('from', filters.fromDate);
   if (filters.toDate) params.set('to', filters.toDate);
   if (filters.interval !== 'month') params.set('interval', filters.interval);
+  if (filters.clock !== 'wall') params.set('clock', filters.clock);
   return params;
 }
 
