@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { SourceText } from '#client/components/ui/source-text.tsx';
+import { findWebAddresses } from '#client/components/ui/source-text.tsx';
 import { formatClockDayIn, formatDayMonthIn, formatTimeAhead } from '#client/lib/format.ts';
 import { useTick } from '#client/lib/ticker.ts';
 import type { Availability } from '#shared/schemas/availability.ts';
@@ -18,6 +18,25 @@ function Back({ availability, timeZone, skewMs }: { availability: Availability; 
     <span className="availability-back">
       back {formatClockDayIn(availability.resumesAt, timeZone)}, <TimeAhead iso={availability.resumesAt} skewMs={skewMs} />
     </span>
+  );
+}
+
+/** The absence's source in a few characters: a link to its first web address, else the text on hover. */
+function SourceLink({ source }: { source: string }) {
+  const url = findWebAddresses(source)[0]?.url;
+  return (
+    <>
+      {' · '}
+      {url ? (
+        <a href={url} target="_blank" rel="noreferrer noopener" title={source}>
+          source
+        </a>
+      ) : (
+        <span className="muted" title={source}>
+          source noted
+        </span>
+      )}
+    </>
   );
 }
 
@@ -50,12 +69,7 @@ export function AvailabilityLine({ availability, timeZone, skewMs }: { availabil
           {absence ? (
             <>
               {absence.reason} until {formatDayMonthIn(absence.to, timeZone)}
-              {absence.source ? (
-                <span className="availability-source">
-                  {' '}
-                  (<SourceText source={absence.source} />)
-                </span>
-              ) : null}
+              {absence.source ? <SourceLink source={absence.source} /> : null}
             </>
           ) : null}
         </p>

@@ -6,7 +6,7 @@ import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { AwaitingRow } from './awaiting-row.tsx';
 
 /** Row heights per layout (px, including the gap below): fixed, so 10,000 rows need no measuring. */
-export const ROW_HEIGHT = { wide: 104, medium: 132, phone: 300 } as const;
+export const ROW_HEIGHT = { wide: 96, medium: 132, phone: 300 } as const;
 
 export interface AwaitingListProps {
   items: readonly AwaitingCall[];

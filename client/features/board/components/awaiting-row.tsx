@@ -47,7 +47,6 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
         <LiveTimer since={since} skewMs={skewMs} />
         <TwoClocks call={call} skewMs={skewMs} />
         {label ? <span className="level-label">{label}</span> : null}
-        <AvailabilityLine availability={call.availability} timeZone={callee.timeZone} skewMs={skewMs} />
         {timerExtra?.(call)}
       </div>
       <div className="cell-parties">
@@ -66,6 +65,7 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
           ) : null}
           <abbr title={countryLabel(country)}>{country}</abbr> · <span title={callee.ministry.name}>{callee.ministry.shortName}</span> · {callee.title}
         </p>
+        <AvailabilityLine availability={call.availability} timeZone={callee.timeZone} skewMs={skewMs} />
       </div>
       <div className="cell-local">
         <LocalTime timeZone={callee.timeZone} />
