@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReplied } from '#shared/domain/call-status.ts';
-import { Call, type CallStatus } from '#shared/schemas/calls.ts';
+import { CallRecord, type CallStatus } from '#shared/schemas/calls.ts';
 import { Ministry } from '#shared/schemas/ministries.ts';
 import { Official } from '#shared/schemas/officials.ts';
 import { countryName, isTimeZone } from '#shared/schemas/common.ts';
@@ -70,8 +70,8 @@ describe('npm run seed -- --demo', () => {
     for (const after of officials) Official.parse(after);
     const calls = await historyAfter(database, 'call');
     expect(calls).toHaveLength(await count(database, 'calls'));
-    for (const after of calls) Call.parse(after);
-    const lavrov = calls.map((c) => Call.parse(c)).find((c) => c.callee.name === 'Sergei Lavrov' && c.status === 'awaiting');
+    for (const after of calls) CallRecord.parse(after);
+    const lavrov = calls.map((c) => CallRecord.parse(c)).find((c) => c.callee.name === 'Sergei Lavrov' && c.status === 'awaiting');
     expect(lavrov).toMatchObject({ createdBy: 'seed', version: 1, responseMs: null, callee: { timeZone: 'Europe/Moscow', ministry: { shortName: 'MFA Russia', country: 'RU' } } });
   });
 
@@ -142,7 +142,7 @@ describe('npm run seed -- --calls N', () => {
     for (const r of synthetic) {
       const entry = byId.get(r.id)!;
       expect(entry).toMatchObject({ actor: 'seed', action: 'create', before: null, at: NOW });
-      const after = Call.parse(JSON.parse(entry.after!));
+      const after = CallRecord.parse(JSON.parse(entry.after!));
       expect(after).toMatchObject({
         id: r.id,
         callerId: r.caller_id,
