@@ -1,132 +1,155 @@
-import type { StatusTimes } from '#shared/domain/call-status.ts';
-import { type ImportError, type ImportResult, ImportRow, TRANSFER_COLUMNS } from '#shared/schemas/transfer.ts';
+import type { ImportResult } from '#shared/schemas/transfer.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
-import { conflict } from '../../lib/errors.ts';
-import { issuePath } from '../../lib/validate.ts';
-import { toCall } from '../calls/repository.ts';
-import { newCallRow, settleNewCallTimes } from '../calls/service.ts';
-import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
-import { toParty } from '../officials/repository.ts';
-import { importError, importRefused, readImportBody } from './parse.ts';
-import { type PartyMention, resolveParties } from './parties.ts';
-import { insertCalls, insertMinistries, insertOfficials } from './repository.ts';
+import { AppError, conflict } from '../../lib/errors.ts';
+import { TickBudget } from '../../lib/tick-budget.ts';
+import { checkRow } from './check-row.ts';
+import { PartyBook, resolveParties } from './parties.ts';
+import { FILE, ImportProblems, refusedFor, tooLarge } from './problems.ts';
+import { ProgressTracker } from './progress.ts';
+import { type ImportFormat, importFormatOf, readRows } from './read-rows.ts';
+import { Spool } from './spool.ts';
+import { RowStore } from './store.ts';
 
-/** A row whose cells passed every check that needs no database. */
-export interface CheckedRow {
-  row: number;
-  input: ImportRow;
-  times: StatusTimes;
-  caller: PartyMention;
-  callee: PartyMention;
+/** The longest row an import takes: a call's notes (20,000 characters) and all its other cells fit several times over. */
+export const MAX_IMPORT_ROW_BYTES = 256 * 1024;
+/** Imports one process runs at once; each holds its file on disk and, while storing, a transaction. */
+const MAX_RUNNING_IMPORTS = 4;
+
+let running = 0;
+
+export interface ImportRequest {
+  contentType: string;
+  /** The Content-Length the client announced, if any: refused at once when over the limit, and the progress bar's total. */
+  contentLength: number | null;
+  body: ReadableStream<Uint8Array> | null;
+  dryRun: boolean;
+  progressId?: string | undefined;
 }
 
-const SIDE_FIELDS = ['Name', 'Title', 'TimeZone', 'Ministry', 'MinistryShortName', 'Country'] as const;
-
-/**
- * One side of a row whose party cells are all valid, even if other cells are
- * not: the parties are still matched, so a missing title is reported along
- * with a bad date in the same row.
- */
-function mention(row: number, cells: Record<string, unknown>, side: 'caller' | 'callee'): PartyMention | undefined {
-  const values: Partial<Record<(typeof SIDE_FIELDS)[number], string>> = {};
-  for (const field of SIDE_FIELDS) {
-    const cell = cells[`${side}${field}`];
-    const parsed = ImportRow.shape[`${side}${field}`].safeParse(cell);
-    if (parsed.success) values[field] = parsed.data;
-    // A bad title, time zone or short name is reported by the row's own check;
-    // standing in for it, the raw cell keeps a "required" error from doubling it.
-    // (Nothing is stored from a file with errors.)
-    else if (field === 'Title' || field === 'TimeZone' || field === 'MinistryShortName') values[field] = String(cell);
-    else return undefined;
+/** Thrown inside the transaction of a dry run, so that everything it wrote is rolled back. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
   }
-  const { Name: name, Ministry: ministry, Country: country } = values;
-  if (name === undefined || ministry === undefined || country === undefined) return undefined;
-  return { row, side, name, title: values.Title, timeZone: values.TimeZone, ministry, ministryShortName: values.MinistryShortName, country };
-}
-
-/**
- * Everything about one row that needs no database, with the rules of
- * POST /calls: each field's schema, then the status/timestamp fit, order and
- * future skew (settleCallTimes), then caller ≠ callee. Returns the row when
- * it can be stored, and the parties it names whenever their cells are valid.
- */
-function checkRow(row: number, cells: Record<string, unknown>, now: number, errors: ImportError[]) {
-  const caller = mention(row, cells, 'caller');
-  const callee = mention(row, cells, 'callee');
-  const mentions = [caller, callee].filter((m) => m !== undefined);
-  const same = caller && callee && caller.name === callee.name && caller.ministry === callee.ministry && caller.country === callee.country;
-  const parsed = ImportRow.safeParse(cells);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const column = issuePath(issue.path) || null;
-      const missing = column !== null && cells[column] === undefined;
-      errors.push(importError(row, column, missing ? 'is required' : issue.message));
-    }
-  }
-  if (same) errors.push(importError(row, 'calleeName', 'must be a different official from the caller'));
-  if (!parsed.success || !caller || !callee) return { mentions };
-
-  const input = parsed.data;
-  const settled = settleNewCallTimes(input, now);
-  for (const problem of settled.problems) errors.push(importError(row, problem.path, problem.message));
-  if (settled.problems.length > 0 || same) return { mentions };
-  const checked: CheckedRow = { row, input, times: settled.times, caller, callee };
-  return { mentions, checked };
-}
-
-const columnOrder = new Map<string, number>(TRANSFER_COLUMNS.map((column, i) => [column, i]));
-
-/** File-level problems first, then by row, then in the order of the columns. */
-function byPlace(a: ImportError, b: ImportError): number {
-  return (a.row ?? 0) - (b.row ?? 0) || (columnOrder.get(a.column ?? '') ?? -1) - (columnOrder.get(b.column ?? '') ?? -1);
 }
 
 const raced = () =>
   conflict('Someone added one of these ministries or officials while the file was being imported; nothing was imported, send the file again');
 
-/**
- * Imports a file of calls: checks every row first and stores all or nothing.
- * Ministries are matched by (name, country) and officials by (name,
- * ministry); those not stored yet are added. Every created ministry,
- * official and call gets its history entry in the same transaction.
- */
-export async function importCalls(deps: Deps, actor: CurrentUser, contentType: string, body: ArrayBuffer): Promise<ImportResult> {
-  const raw = readImportBody(contentType, body);
-  const now = deps.clock.now();
-  const errors: ImportError[] = [];
-  const results = raw.map(({ row, cells }) => checkRow(row, cells, now, errors));
-  const checked = results.map((r) => r.checked).filter((r) => r !== undefined);
+/** The request body's chunks as they arrive; reading stops (and the body is cancelled) when the import stops early. */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
 
+/**
+ * Imports a file of calls, streamed: the rows are checked as the file
+ * arrives (while it is copied to disk), so a wrong file is refused within
+ * its first problems; then, in one transaction, the file is read again and
+ * its rows are matched with the stored calls and written batch by batch,
+ * with a history entry for every created ministry, official and call.
+ * All or nothing: any problem rolls it all back. Memory stays flat however
+ * many rows there are, and the event loop is handed back every few
+ * milliseconds throughout.
+ */
+export async function importCalls(deps: Deps, actor: CurrentUser, request: ImportRequest): Promise<ImportResult> {
+  const maxBytes = deps.config.IMPORT_MAX_BYTES;
+  const maxRows = deps.config.IMPORT_MAX_ROWS;
+  if (request.contentLength !== null && request.contentLength > maxBytes) {
+    throw tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
+  }
+  if (running >= MAX_RUNNING_IMPORTS) {
+    throw new AppError(503, 'Service unavailable', `${running} imports are running; send the file again when one has finished`, undefined, { 'Retry-After': '10' });
+  }
+  running += 1;
+  const progress = ProgressTracker.for(actor.id, request.progressId, request.contentLength);
+  let spool: Spool | undefined;
+  try {
+    spool = await Spool.create();
+    const format = importFormatOf(request.contentType);
+    const now = deps.clock.now();
+    const book = new PartyBook();
+    const rows = await checkFile(spool, request, format, now, book, progress, maxBytes, maxRows);
+
+    // Missing details of new parties are found before any transaction is opened.
+    const problems = new ImportProblems();
+    await resolveParties(deps.db, book, now, problems);
+    if (problems.any) throw problems.refusal();
+
+    progress.phase('storing', spool.bytes);
+    return await storeFile(deps, actor, spool, format, now, book, progress, request.dryRun, rows);
+  } finally {
+    running -= 1;
+    progress.finish();
+    await spool?.remove();
+  }
+}
+
+/** The first reading, as the body arrives: every check that needs no database. Answers how many rows the file holds. */
+async function checkFile(spool: Spool, request: ImportRequest, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, maxBytes: number, maxRows: number): Promise<number> {
+  const problems = new ImportProblems();
+  const budget = new TickBudget();
+  const incoming = spool.receive(chunksOf(request.body), maxBytes, (bytes) => progress.bytes(bytes));
+  let rows = 0;
+  for await (const raw of readRows(incoming, format, { problems, maxRowBytes: MAX_IMPORT_ROW_BYTES })) {
+    rows = raw.place.row;
+    if (rows > maxRows) throw tooLarge(`The file holds more than ${maxRows} calls, the most one import takes; split it into smaller files`);
+    progress.row();
+    checkRow(raw, now, problems, (mention) => book.note(mention));
+    if (problems.full) break;
+    await budget.tick();
+  }
+  if (problems.any) throw problems.refusal();
+  if (rows === 0) throw refusedFor(FILE, null, 'holds no calls, only a header');
+  return rows;
+}
+
+/** The second reading, inside the one transaction: match, write, and roll back on any problem (or on a dry run). */
+async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, dryRun: boolean, rows: number): Promise<ImportResult> {
+  const budget = new TickBudget();
   return deps.db
     .transaction()
     .execute(async (trx) => {
-      const parties = await resolveParties(trx, results.flatMap((r) => r.mentions), now, errors);
-      if (errors.length > 0) throw importRefused(errors.sort(byPlace));
+      const problems = new ImportProblems();
+      // Again inside the transaction, which makes it the answer that counts.
+      const parties = await resolveParties(trx, book, now, problems);
+      if (problems.any) throw problems.refusal();
+      const store = new RowStore(trx, parties, actor, now, problems);
+      await store.addParties();
 
-      // Empty notes and source become null, as in POST /calls.
-      const calls = checked.map(({ input, times, caller, callee }) =>
-        newCallRow(input, times, { callerId: parties.officialId(caller), calleeId: parties.officialId(callee) }, actor.username, now),
-      );
-      await insertMinistries(trx, parties.newMinistries.map((m) => m.row));
-      await insertOfficials(trx, parties.newOfficials.map((o) => o.row));
-      await insertCalls(trx, calls);
+      // The rows passed every check the first time; the second reading only rebuilds them.
+      const again = new ImportProblems();
+      for await (const raw of readRows(spool.replay((bytes) => progress.bytes(bytes)), format, { problems: again, maxRowBytes: MAX_IMPORT_ROW_BYTES })) {
+        const checked = checkRow(raw, now, again);
+        if (checked) await store.add(checked);
+        progress.row();
+        if (problems.full) break;
+        await budget.tick();
+      }
+      await store.flush();
+      if (problems.any || again.any) throw (problems.any ? problems : again).refusal();
 
-      const entry = (entityType: NewHistoryEntry['entityType'], entityId: string, after: object): NewHistoryEntry => ({
-        at: now,
-        actor: actor.username,
-        action: 'create',
-        entityType,
-        entityId,
-        before: null,
-        after,
-      });
-      await appendHistoryEntries(trx, [
-        ...parties.newMinistries.map((m) => entry('ministry', m.row.id, m.ministry)),
-        ...parties.newOfficials.map((o) => entry('official', o.row.id, o.official)),
-        ...calls.map((call) => entry('call', call.id, toCall(call, toParty(parties.party(call.caller_id)), toParty(parties.party(call.callee_id))))),
-      ]);
-      return { created: { calls: calls.length, ministries: parties.newMinistries.length, officials: parties.newOfficials.length } };
+      const result: ImportResult = {
+        dryRun,
+        rows,
+        created: { calls: store.created, ministries: parties.newMinistries.length, officials: parties.newOfficials.length },
+        skipped: { calls: store.skipped },
+      };
+      if (dryRun) throw new DryRunDone(result);
+      return result;
     })
-    .catch(orThrow(isUniqueViolation, raced));
+    .catch((error: unknown) => {
+      if (error instanceof DryRunDone) return error.result;
+      return orThrow(isUniqueViolation, raced)(error);
+    });
 }

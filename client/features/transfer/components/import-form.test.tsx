@@ -73,7 +73,7 @@ describe('the import form', () => {
   });
 
   it('words the summary and picks the content type by file', () => {
-    expect(importSummary({ created: { calls: 1, ministries: 0, officials: 0 } })).toBe('Imported 1 call.');
+    expect(importSummary({ dryRun: false, rows: 1, created: { calls: 1, ministries: 0, officials: 0 }, skipped: { calls: 0 } })).toBe('Imported 1 call.');
     expect(importContentType({ name: 'export.JSON', type: '' })).toBe('application/json');
     expect(importContentType({ name: 'export.csv', type: 'application/vnd.ms-excel' })).toBe('text/csv');
   });
