@@ -17,22 +17,30 @@ export interface CheckedRow {
 }
 
 const SIDE_FIELDS = ['Name', 'Title', 'TimeZone', 'Ministry', 'MinistryShortName', 'Country'] as const;
+type SideField = (typeof SIDE_FIELDS)[number];
+/** Cells a new party needs only to be added: a bad one is reported by the row's own check. */
+const DETAILS = new Set<SideField>(['Title', 'TimeZone', 'MinistryShortName']);
 
 /**
- * One side of a row whose party cells are all valid, even if other cells are
- * not: the parties are still noted, so a missing title is reported along
- * with a bad date in the same row.
+ * One side of a row whose naming cells are valid, even if other cells are
+ * not: the party is still noted, so a missing title is reported along with
+ * a bad date in the same row. `parsed` is the row when it passed whole (the
+ * usual case: nothing is parsed twice); otherwise each cell of the side is
+ * checked on its own.
  */
-function mention({ place, cells }: RawRow, side: 'caller' | 'callee'): PartyMention | undefined {
-  const values: Partial<Record<(typeof SIDE_FIELDS)[number], string>> = {};
+function mention({ place, cells }: RawRow, side: 'caller' | 'callee', parsed: ImportRow | undefined): PartyMention | undefined {
+  const values: Partial<Record<SideField, string>> = {};
   for (const field of SIDE_FIELDS) {
-    const cell = cells[`${side}${field}`];
-    const parsed = ImportRow.shape[`${side}${field}`].safeParse(cell);
-    if (parsed.success) values[field] = parsed.data;
-    // A bad title, time zone or short name is reported by the row's own check;
-    // standing in for it, the raw cell keeps a "required" error from doubling it.
-    // (Nothing is stored from a file with errors.)
-    else if (field === 'Title' || field === 'TimeZone' || field === 'MinistryShortName') values[field] = String(cell);
+    const column = `${side}${field}` as const;
+    if (parsed) {
+      values[field] = parsed[column];
+      continue;
+    }
+    const cell = ImportRow.shape[column].safeParse(cells[column]);
+    if (cell.success) values[field] = cell.data;
+    // Standing in for a bad detail, the raw cell keeps a "required" error from doubling
+    // the row's own. (Nothing is stored from a file with errors.)
+    else if (DETAILS.has(field)) values[field] = String(cells[column]);
     else return undefined;
   }
   const { Name: name, Ministry: ministry, Country: country } = values;
@@ -48,11 +56,11 @@ function mention({ place, cells }: RawRow, side: 'caller' | 'callee'): PartyMent
  */
 export function checkRow(raw: RawRow, now: number, problems: ImportProblems, onParty?: (mention: PartyMention) => void): CheckedRow | undefined {
   const { place, cells } = raw;
-  const caller = mention(raw, 'caller');
-  const callee = mention(raw, 'callee');
+  const parsed = ImportRow.safeParse(cells);
+  const caller = mention(raw, 'caller', parsed.data);
+  const callee = mention(raw, 'callee', parsed.data);
   if (onParty) for (const m of [caller, callee]) if (m) onParty(m);
   const same = caller && callee && caller.name === callee.name && caller.ministry === callee.ministry && caller.country === callee.country;
-  const parsed = ImportRow.safeParse(cells);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = issuePath(issue.path) || null;

@@ -18,7 +18,7 @@ export interface ReadOptions {
 }
 
 /** Parsers work through what they are given in one go: slices this size keep each step short. */
-const SLICE_BYTES = 64 * 1024;
+const SLICE_BYTES = 16 * 1024;
 
 async function* sliced(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) {

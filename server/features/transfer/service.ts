@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { ImportResult } from '#shared/schemas/transfer.ts';
+import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { AppError, conflict } from '../../lib/errors.ts';
@@ -9,6 +11,7 @@ import { FILE, ImportProblems, refusedFor, tooLarge } from './problems.ts';
 import { ProgressTracker } from './progress.ts';
 import { type ImportFormat, importFormatOf, readRows } from './read-rows.ts';
 import { Spool } from './spool.ts';
+import { bulkWrite } from './sqlite-bulk-write.ts';
 import { RowStore } from './store.ts';
 
 /** The longest row an import takes: a call's notes (20,000 characters) and all its other cells fit several times over. */
@@ -117,14 +120,13 @@ async function checkFile(spool: Spool, request: ImportRequest, format: ImportFor
 /** The second reading, inside the one transaction: match, write, and roll back on any problem (or on a dry run). */
 async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, dryRun: boolean, rows: number): Promise<ImportResult> {
   const budget = new TickBudget();
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
+  const write = (db: Kysely<Database>) =>
+    db.transaction().execute(async (trx) => {
       const problems = new ImportProblems();
       // Again inside the transaction, which makes it the answer that counts.
       const parties = await resolveParties(trx, book, now, problems);
       if (problems.any) throw problems.refusal();
-      const store = new RowStore(trx, parties, actor, now, problems);
+      const store = new RowStore(trx, parties, actor, now, problems, budget);
       await store.addParties();
 
       // The rows passed every check the first time; the second reading only rebuilds them.
@@ -147,9 +149,9 @@ async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, format: I
       };
       if (dryRun) throw new DryRunDone(result);
       return result;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof DryRunDone) return error.result;
-      return orThrow(isUniqueViolation, raced)(error);
     });
+  return bulkWrite(deps, write).catch((error: unknown) => {
+    if (error instanceof DryRunDone) return error.result;
+    return orThrow(isUniqueViolation, raced)(error);
+  });
 }

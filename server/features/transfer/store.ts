@@ -4,6 +4,7 @@ import type { Call } from '#shared/schemas/calls.ts';
 import { COMPARED_COLUMNS, toTransferRow } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database } from '../../db/schema.ts';
 import type { CurrentUser } from '../../lib/context.ts';
+import type { TickBudget } from '../../lib/tick-budget.ts';
 import { toCall } from '../calls/repository.ts';
 import { newCallRow } from '../calls/service.ts';
 import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
@@ -14,7 +15,7 @@ import type { ImportProblems } from './problems.ts';
 import { type DuplicateKey, callsPlacedAt, callsWithIds, insertCalls, insertMinistries, insertOfficials } from './repository.ts';
 
 /** Rows matched and written per step: a few queries each, then the event loop is handed back. */
-export const STORE_BATCH = 500;
+export const STORE_BATCH = 200;
 
 const keyOf = (k: DuplicateKey) => JSON.stringify([k.caller_id, k.callee_id, k.placed_at, k.topic]);
 
@@ -43,6 +44,7 @@ export class RowStore {
     private readonly actor: CurrentUser,
     private readonly now: number,
     private readonly problems: ImportProblems,
+    private readonly budget: TickBudget,
   ) {}
 
   private entry(entityType: NewHistoryEntry['entityType'], entityId: string, after: object): NewHistoryEntry {
@@ -69,10 +71,13 @@ export class RowStore {
     const rows = this.batch.splice(0);
     if (rows.length === 0) return;
     const candidates = rows.map((checked) => this.candidate(checked));
+    // On SQLite each statement runs synchronously: the loop is handed back between them.
     const withId = candidates.filter((c) => c.checked.input.id !== undefined);
     const stored = withId.length ? await callsWithIds(this.trx, withId.map((c) => c.row.id)) : new Map<string, Call>();
+    await this.budget.check();
     const withoutId = candidates.filter((c) => c.checked.input.id === undefined);
     const storedKeys = new Set(withoutId.length ? (await callsPlacedAt(this.trx, withoutId.map((c) => c.row))).map(keyOf) : []);
+    await this.budget.check();
 
     const created: typeof candidates = [];
     for (const candidate of candidates) {
@@ -95,7 +100,9 @@ export class RowStore {
       created.push(candidate);
     }
     await insertCalls(this.trx, created.map((c) => c.row));
+    await this.budget.check();
     await appendHistoryEntries(this.trx, created.map((c) => this.entry('call', c.row.id, c.call)));
+    await this.budget.check();
     this.created += created.length;
   }
 
