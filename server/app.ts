@@ -15,6 +15,7 @@ import { tokensRoutes } from './features/tokens/routes.ts';
 import { IMPORT_PATH, transferRoutes } from './features/transfer/routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
+import { compressAnswers } from './lib/compression.ts';
 import { AppError, problemResponse } from './lib/errors.ts';
 import { requireJsonBody } from './lib/json-body.ts';
 import { serveClient } from './lib/static.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false }));
+  app.use('/api/*', compressAnswers());
 
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } });
   // The import streams its file with limits of its own (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).

@@ -5,12 +5,12 @@ import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { AppError, conflict } from '../../lib/errors.ts';
 import { TickBudget } from '../../lib/tick-budget.ts';
-import { checkRow } from './check-row.ts';
+import { type CheckedRow, checkRow } from './check-row.ts';
 import { PartyBook, resolveParties } from './parties.ts';
 import { FILE, ImportProblems, refusedFor, tooLarge } from './problems.ts';
 import { ProgressTracker } from './progress.ts';
 import { type ImportFormat, importFormatOf, readRows } from './read-rows.ts';
-import { Spool } from './spool.ts';
+import { Spool, limited } from './spool.ts';
 import { bulkWrite } from './sqlite-bulk-write.ts';
 import { RowStore } from './store.ts';
 
@@ -89,8 +89,9 @@ export async function importCalls(deps: Deps, actor: CurrentUser, request: Impor
     await resolveParties(deps.db, book, now, problems);
     if (problems.any) throw problems.refusal();
 
+    await spool.flush();
     progress.phase('storing', spool.bytes);
-    return await storeFile(deps, actor, spool, format, now, book, progress, request.dryRun, rows);
+    return await storeFile(deps, actor, spool, now, book, progress, request.dryRun, rows);
   } finally {
     running -= 1;
     progress.finish();
@@ -98,18 +99,25 @@ export async function importCalls(deps: Deps, actor: CurrentUser, request: Impor
   }
 }
 
-/** The first reading, as the body arrives: every check that needs no database. Answers how many rows the file holds. */
+/**
+ * The reading as the body arrives: every check that needs no database. The
+ * rows that pass go to the spool for the transaction. Answers how many rows
+ * the file holds.
+ */
 async function checkFile(spool: Spool, request: ImportRequest, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, maxBytes: number, maxRows: number): Promise<number> {
   const problems = new ImportProblems();
   const budget = new TickBudget();
-  const incoming = spool.receive(chunksOf(request.body), maxBytes, (bytes) => progress.bytes(bytes));
+  const tooBig = () => tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
+  const incoming = limited(chunksOf(request.body), maxBytes, (bytes) => progress.bytes(bytes), tooBig);
   let rows = 0;
   for await (const raw of readRows(incoming, format, { problems, maxRowBytes: MAX_IMPORT_ROW_BYTES })) {
     rows = raw.place.row;
     if (rows > maxRows) throw tooLarge(`The file holds more than ${maxRows} calls, the most one import takes; split it into smaller files`);
     progress.row();
-    checkRow(raw, now, problems, (mention) => book.note(mention));
+    const checked = checkRow(raw, now, problems, (mention) => book.note(mention));
     if (problems.full) break;
+    // Once one row is wrong nothing will be stored: the rest are only checked.
+    if (checked && !problems.any) await spool.add(checked);
     await budget.tick();
   }
   if (problems.any) throw problems.refusal();
@@ -118,7 +126,7 @@ async function checkFile(spool: Spool, request: ImportRequest, format: ImportFor
 }
 
 /** The second reading, inside the one transaction: match, write, and roll back on any problem (or on a dry run). */
-async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, dryRun: boolean, rows: number): Promise<ImportResult> {
+async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, now: number, book: PartyBook, progress: ProgressTracker, dryRun: boolean, rows: number): Promise<ImportResult> {
   const budget = new TickBudget();
   const write = (db: Kysely<Database>) =>
     db.transaction().execute(async (trx) => {
@@ -129,17 +137,14 @@ async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, format: I
       const store = new RowStore(trx, parties, actor, now, problems, budget);
       await store.addParties();
 
-      // The rows passed every check the first time; the second reading only rebuilds them.
-      const again = new ImportProblems();
-      for await (const raw of readRows(spool.replay((bytes) => progress.bytes(bytes)), format, { problems: again, maxRowBytes: MAX_IMPORT_ROW_BYTES })) {
-        const checked = checkRow(raw, now, again);
-        if (checked) await store.add(checked);
+      for await (const checked of spool.items<CheckedRow>((bytes) => progress.bytes(bytes))) {
+        await store.add(checked);
         progress.row();
         if (problems.full) break;
         await budget.tick();
       }
       await store.flush();
-      if (problems.any || again.any) throw (problems.any ? problems : again).refusal();
+      if (problems.any) throw problems.refusal();
 
       const result: ImportResult = {
         dryRun,

@@ -3,7 +3,6 @@ import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../lib/errors.ts';
-import { tooLarge } from './problems.ts';
 
 function noRoom(error: unknown): never {
   if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
@@ -12,55 +11,82 @@ function noRoom(error: unknown): never {
   throw error;
 }
 
+/** Written to disk in pieces about this big. */
+const WRITE_BYTES = 256 * 1024;
+
 /**
- * The file of an import, kept on disk while it is checked and stored: the
- * rows are read once as they arrive (to check them) and once more inside
- * the transaction that stores them, and a file of hundreds of megabytes is
- * never held in memory. The copy lives in a private temporary folder and is
- * removed when the import ends, whatever the outcome.
+ * The checked rows of an import, kept on disk (one JSON line each) between
+ * the reading that checks them as the file arrives and the transaction that
+ * stores them: a file of hundreds of megabytes is never held in memory, and
+ * the second reading parses no CSV and runs no validation again. The file
+ * lives in a private temporary folder and is removed when the import ends,
+ * whatever the outcome.
  */
 export class Spool {
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  /** Bytes written so far. */
+  bytes = 0;
+
   private constructor(
     private readonly dir: string,
     private readonly handle: FileHandle,
-    readonly path: string,
+    private readonly path: string,
   ) {}
-
-  bytes = 0;
 
   static async create(): Promise<Spool> {
     const dir = await mkdtemp(join(tmpdir(), 'readout-import-')).catch(noRoom);
-    const path = join(dir, 'upload');
+    const path = join(dir, 'rows.jsonl');
     return new Spool(dir, await open(path, 'wx', 0o600), path);
   }
 
-  /**
-   * Passes the body's chunks on as they are written to disk. More than
-   * `maxBytes` ends the import with a 413 at once, however the body is sent
-   * (with or without a Content-Length).
-   */
-  async *receive(body: AsyncIterable<Uint8Array>, maxBytes: number, onChunk: (bytes: number) => void): AsyncGenerator<Uint8Array> {
-    for await (const chunk of body) {
-      this.bytes += chunk.byteLength;
-      if (this.bytes > maxBytes) throw tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
-      await this.handle.write(chunk).catch(noRoom);
-      onChunk(this.bytes);
-      yield chunk;
-    }
+  async add(item: unknown): Promise<void> {
+    const line = `${JSON.stringify(item)}\n`;
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes >= WRITE_BYTES) await this.flush();
   }
 
-  /** The file again, from the start, once it has been received whole. */
-  async *replay(onChunk: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    const { bytesWritten } = await this.handle.write(text).catch(noRoom);
+    this.bytes += bytesWritten;
+  }
+
+  /** Every item added, in order, once all were written; `onBytes` hears how far the reading is. */
+  async *items<T>(onBytes: (bytes: number) => void): AsyncGenerator<T> {
+    await this.flush();
     let done = 0;
-    for await (const chunk of createReadStream(this.path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-      done += chunk.byteLength;
-      onChunk(done);
-      yield chunk;
+    let rest = '';
+    for await (const chunk of createReadStream(this.path, { encoding: 'utf8', highWaterMark: 64 * 1024 }) as AsyncIterable<string>) {
+      done += Buffer.byteLength(chunk);
+      onBytes(done);
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) yield JSON.parse(line) as T;
     }
   }
 
   async remove(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The body's chunks as they arrive, counted: more than `maxBytes` ends the
+ * import with a 413 at once, however the body is sent (with or without a
+ * Content-Length).
+ */
+export async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number, onBytes: (bytes: number) => void, tooLarge: () => Error): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) throw tooLarge();
+    onBytes(bytes);
+    yield chunk;
   }
 }
