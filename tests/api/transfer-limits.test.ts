@@ -53,6 +53,20 @@ describe('the import’s own limits', async () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it('stores nothing, and logs no server error, when the upload is cut off midway', async () => {
+    const before = await counts(t);
+    const bytes = new TextEncoder().encode(csvOf(Array.from({ length: 20 }, (_, i) => csvRow({ topic: `Cut ${i}` }))));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 2000));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const res = await analyst.request('/api/import', { method: 'POST', body, headers: { 'content-type': 'text/csv' }, duplex: 'half' } as RequestInit);
+    expect((await expectProblem(res, 400) as { detail?: string }).detail).toMatch(/did not arrive whole/);
+    expect(await counts(t)).toEqual(before);
+  });
+
   it('refuses a file of more rows than IMPORT_MAX_ROWS with a 413', async () => {
     const before = await counts(t);
     const file = csvOf(Array.from({ length: 101 }, (_, i) => csvRow({ topic: `${i}` })));

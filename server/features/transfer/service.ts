@@ -46,9 +46,15 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerato
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        // The client went away mid-upload: there is no one left to answer, and nothing was stored.
+        throw new AppError(400, 'Bad request', 'The file did not arrive whole: the upload was cut off; nothing was imported');
+      }
+      if (next.done) return;
+      yield next.value;
     }
   } finally {
     await reader.cancel().catch(() => undefined);
