@@ -123,7 +123,7 @@ describe('POST /api/import', async () => {
     const problem = await bodyAs(res, ImportProblem);
     const places = problem.errors!.map((e) => `${e.line}:${e.column}`);
     expect(places).toEqual(
-      expect.arrayContaining(['2:channel', '3:calleeName', '4:respondedAt', '5:placedAt', '6:closedAt', '7:calleeTimeZone', '8:topic', '8:calleeCountry', '10:status']),
+      expect.arrayContaining(['2:channel', '3:calleeName', '4:respondedAt', '5:placedAt', '6:closedAt', '7:calleeTitle', '7:calleeTimeZone', '8:topic', '8:calleeCountry', '9:calleeMinistryShortName', '10:status']),
     );
     // In file order.
     expect(problem.errors!.map((e) => e.line)).toEqual([...problem.errors!.map((e) => e.line!)].sort((a, b) => a - b));

@@ -23,7 +23,7 @@ interface StoredCall {
 let calls: StoredCall[] = [];
 
 async function chooseFile(path: string) {
-  await page.getByLabel('File').setInputFiles(path);
+  await page.getByLabel('File', { exact: true }).setInputFiles(path);
 }
 
 describe('export a filtered view, import it twice: the second import adds nothing', () => {
@@ -97,7 +97,7 @@ describe('export a filtered view, import it twice: the second import adds nothin
   it('shows a refused file’s problems by spreadsheet line', async () => {
     const file = (globalThis as { exportedFile?: string }).exportedFile!;
     const broken = `${readFileSync(file, 'utf8').replace(',phone,', ',fax,')}`;
-    await page.getByLabel('File').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const table = page.getByRole('table', { name: 'Problems found in the file' });
     await table.waitFor();
@@ -113,7 +113,7 @@ describe('export a filtered view, import it twice: the second import adds nothin
       await logIn(phone, baseUrl);
       await phone.goto('/data');
       await phone.getByRole('heading', { name: 'Import', exact: true }).waitFor();
-      await phone.getByLabel('File').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('placedAt\r\nx\r\n') });
+      await phone.getByLabel('File', { exact: true }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('placedAt\r\nx\r\n') });
       await phone.getByRole('button', { name: 'Import', exact: true }).click();
       await phone.getByRole('table', { name: 'Problems found in the file' }).waitFor();
       await screenshot(phone, `data-phone-${colorScheme}`);

@@ -88,12 +88,12 @@ export async function importCalls(deps: Deps, actor: CurrentUser, request: Impor
     const format = importFormatOf(request.contentType);
     const now = deps.clock.now();
     const book = new PartyBook();
-    const rows = await checkFile(spool, request, format, now, book, progress, maxBytes, maxRows);
-
-    // Missing details of new parties are found before any transaction is opened.
     const problems = new ImportProblems();
-    await resolveParties(deps.db, book, now, problems);
+    const rows = await checkFile(spool, request, format, now, book, progress, problems, maxBytes, maxRows);
+    // What new parties lack is found before any transaction is opened, and told along with the rows' own problems.
+    if (!problems.full) await resolveParties(deps.db, book, now, problems);
     if (problems.any) throw problems.refusal();
+    if (rows === 0) throw refusedFor(FILE, null, 'holds no calls, only a header');
 
     await spool.flush();
     progress.phase('storing', spool.bytes);
@@ -107,11 +107,20 @@ export async function importCalls(deps: Deps, actor: CurrentUser, request: Impor
 
 /**
  * The reading as the body arrives: every check that needs no database. The
- * rows that pass go to the spool for the transaction. Answers how many rows
- * the file holds.
+ * rows that pass go to the spool for the transaction; the problems go to
+ * `problems`. Answers how many rows the file holds.
  */
-async function checkFile(spool: Spool, request: ImportRequest, format: ImportFormat, now: number, book: PartyBook, progress: ProgressTracker, maxBytes: number, maxRows: number): Promise<number> {
-  const problems = new ImportProblems();
+async function checkFile(
+  spool: Spool,
+  request: ImportRequest,
+  format: ImportFormat,
+  now: number,
+  book: PartyBook,
+  progress: ProgressTracker,
+  problems: ImportProblems,
+  maxBytes: number,
+  maxRows: number,
+): Promise<number> {
   const budget = new TickBudget();
   const tooBig = () => tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
   const incoming = limited(chunksOf(request.body), maxBytes, (bytes) => progress.bytes(bytes), tooBig);
@@ -126,8 +135,6 @@ async function checkFile(spool: Spool, request: ImportRequest, format: ImportFor
     if (checked && !problems.any) await spool.add(checked);
     await budget.tick();
   }
-  if (problems.any) throw problems.refusal();
-  if (rows === 0) throw refusedFor(FILE, null, 'holds no calls, only a header');
   return rows;
 }
 
