@@ -29,7 +29,7 @@ describe('settings: waiting-time colours and the theme', () => {
     await page.getByLabel('Amber after (hours)').fill('1');
     await page.getByLabel('Red after (hours)').fill('100');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Rows now turn amber after 1 h and red after 100 h.').waitFor();
+    await page.getByText('Rows now turn amber after 1 h or 9 working h, and red after 100 h or 27 working h.').waitFor();
     await screenshot(page, 'settings-desktop');
     expect(await seriousA11yViolations(page)).toEqual([]);
 

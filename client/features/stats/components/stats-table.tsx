@@ -21,7 +21,8 @@ export function StatsTable({ ranked, groupBy, fileName }: { ranked: RankedGroup[
           Download CSV
         </button>
       </div>
-      <div className="stats-table-wrap">
+      {/* Focusable, so a keyboard can scroll the table sideways when it is wider than the screen. */}
+      <div className="stats-table-wrap" tabIndex={0} role="region" aria-label="Every figure, by group">
         <table className="table stats-table" aria-labelledby="stats-table-title">
           <thead>
             <tr>
