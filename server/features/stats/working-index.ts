@@ -11,7 +11,7 @@ import { currentIndex } from './index-sync.ts';
 const MAX_PENDING = 50_000; // the wall index drops its journal past the same size
 
 /**
- * The duration index in the callees' working time (decision record 0007):
+ * The duration index in the callees' working time (decision record 0008):
  * the same columns as the wall-clock index, each fixed duration replaced by
  * its working time. It is derived from the wall-clock index, never from the
  * table: a call's end is placedAt + its wall duration.
