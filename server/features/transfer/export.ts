@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { CSV_DIALECT } from '#shared/domain/csv.ts';
 import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow } from '#shared/schemas/transfer.ts';
 import type { Deps } from '../../lib/context.ts';
 import { type ExportKey, exportPage } from './repository.ts';
@@ -20,10 +21,7 @@ function csvOf(rows: TransferRow[], header: boolean): string {
   return stringify(rows, {
     columns: [...TRANSFER_COLUMNS],
     header,
-    // RFC 4180: CRLF between records, and any field holding a CR or LF quoted
-    // (csv-stringify stops quoting a lone \r or \n once the delimiter is given).
-    record_delimiter: '\r\n',
-    quote_record_delimiter: true,
+    ...CSV_DIALECT,
   });
 }
 
