@@ -7,7 +7,7 @@ import { formatDateTime, fromLocalInput, toLocalInput } from '#client/lib/format
 import { nowMs } from '#client/lib/ticker.ts';
 import { viewerTimeZone } from '#client/lib/time-zones.ts';
 import { OUTCOME_MEANINGS, STATUS_LABELS } from '#shared/domain/call-labels.ts';
-import { MAX_FUTURE_SKEW_MS, OUTCOMES, settleCallTimes, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
+import { MAX_FUTURE_SKEW_MS, OUTCOMES, outcomeTimeProblem, type Outcome } from '#shared/domain/call-status.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 
 export interface OutcomeDialogProps {
@@ -20,10 +20,7 @@ export interface OutcomeDialogProps {
 /** Checks an edited "when" with the server's own status rules: not before the call, not in the future. */
 export function checkOutcomeTime(outcome: Outcome, iso: string | null, placedAt: string, now: number): string | undefined {
   if (!iso) return 'Enter the date and time it happened.';
-  const at = Date.parse(iso);
-  const closes = statusTimeField(outcome) === 'closedAt';
-  const times = { status: outcome, placedAt: Date.parse(placedAt), respondedAt: closes ? null : at, closedAt: closes ? at : null };
-  const problem = settleCallTimes(times, { respondedAt: !closes, closedAt: closes }, now).problems[0];
+  const problem = outcomeTimeProblem(outcome, Date.parse(iso), Date.parse(placedAt), now);
   return problem ? fieldErrors([problem])[problem.path] : undefined;
 }
 
