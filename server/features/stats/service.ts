@@ -1,4 +1,4 @@
-import { type CurveView, shareRepliedSoonerOfView } from '#shared/domain/stats/stream.ts';
+import { type CurveView, shareRepliedSooner } from '#shared/domain/stats/curve.ts';
 import type {
   AwaitingContextList, AwaitingContextQuery, GroupBy, StatsClock, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
 } from '#shared/schemas/stats.ts';
@@ -28,6 +28,8 @@ const bounds = (w: Window) => ({
 async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean, clock: StatsClock = 'wall') {
   const nowMs = deps.clock.now();
   // The index first: groups read afterwards know every callee it holds.
+  // Triggers feed it: migration 2026-11-28-0002 logs every change to calls in stats_changes, which index-sync.ts replays.
+  // In working time, the working index derived from it (working-index.ts).
   const working = clock === 'working' ? await currentWorkingIndex(deps, nowMs) : null;
   const index = working?.index ?? (await currentIndex(deps));
   const groups = await loadGroups(deps.db, groupBy);
@@ -130,7 +132,7 @@ export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): 
   const items = pageOfCalls.items.map((call) => {
     const elapsedMs = Math.max(0, nowMs - call.placedAt);
     const ministry = summaries.get(call.ministryId);
-    const share = ministry ? shareRepliedSoonerOfView(ministry.view, elapsedMs) : null;
+    const share = ministry ? shareRepliedSooner(ministry.view, elapsedMs) : null;
     return {
       callId: call.id,
       ministryId: call.ministryId,

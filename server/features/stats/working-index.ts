@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AWAITING, type Outcome } from '#shared/domain/stats/stream.ts';
+import { AWAITING, type ObservationKind } from '#shared/domain/stats/stream.ts';
 import type { WorkingClock } from '#shared/domain/availability/working-time.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../lib/context.ts';
@@ -64,7 +64,7 @@ function build(wall: DurationIndex, calendars: Calendars): WorkingIndex {
     const c = wall[side];
     for (let i = 0; i < c.length; i++) {
       const placed = c.placed[i]!;
-      builder.pushCall(slotOf[c.callee[i]!]!, placed, side === 'open' ? null : placed + c.key[i]!, c.outcome[i] as Outcome);
+      builder.pushCall(slotOf[c.callee[i]!]!, placed, side === 'open' ? null : placed + c.key[i]!, c.kind[i] as ObservationKind);
     }
   }
   builder.finish();
@@ -84,13 +84,13 @@ function rekey(w: WorkingIndex, slots: Set<number>): void {
     for (let i = 0; i < mine.length; i++) if (slots.has(mine.callee[i]!)) gone.push(i);
     mine.compact(gone);
     const c = w.wall[side];
-    const add: { key: number; placed: number; callee: number; outcome: Outcome; open: boolean }[] = [];
+    const add: { key: number; placed: number; callee: number; kind: ObservationKind; open: boolean }[] = [];
     for (let i = 0; i < c.length; i++) {
       if (!wallSlots.has(c.callee[i]!)) continue;
       const placed = c.placed[i]!;
       const callee = w.index.calleeSlot(w.wall.calleeIds[c.callee[i]!]!);
       const key = side === 'open' ? -placed : w.index.closedKey(callee, placed, placed + c.key[i]!);
-      add.push({ key, placed, callee, outcome: c.outcome[i] as Outcome, open: side === 'open' });
+      add.push({ key, placed, callee, kind: c.kind[i] as ObservationKind, open: side === 'open' });
     }
     add.sort((a, b) => a.key - b.key);
     mine.mergeSorted(add);
@@ -159,7 +159,7 @@ export async function currentWorkingIndex(deps: Deps, nowMs: number): Promise<{ 
     sorted.key[k] = durations[i]!;
     sorted.placed[k] = open.placed[i]!;
     sorted.callee[k] = open.callee[i]!;
-    sorted.outcome[k] = open.outcome[i] ?? AWAITING;
+    sorted.kind[k] = open.kind[i] ?? AWAITING;
     openDurations[k] = durations[i]!;
   }
   sorted.length = n;

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKING_HOURS } from '#shared/domain/availability/working-hours.ts';
 import type { Ministry } from '#shared/schemas/ministries.ts';
-import { allCountries } from '../lib/countries.ts';
+import { allCountries } from '#client/lib/country.ts';
 import { MinistryFormDialog, ministryBodyFromForm } from './ministry-form.tsx';
 
 afterEach(cleanup);

@@ -82,7 +82,7 @@ export function Absences({ official, canEdit }: { official: Official; canEdit: b
           })}
         </ul>
       ) : null}
-      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+      <LoadMore pages={query} />
       {canEdit ? (
         <>
           <Dialog open={editing !== null} title={editing === 'new' ? `Absence of ${official.name}` : 'Edit the absence'} onClose={() => setEditing(null)}>
