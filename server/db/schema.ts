@@ -114,6 +114,12 @@ export interface StatsStateTable {
   pruned_mark: number;
 }
 
+/** One row, rewritten by the health check to learn whether a full disk has room again. */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: number;
+}
+
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
@@ -126,4 +132,5 @@ export interface Database {
   login_failures: LoginFailuresTable;
   stats_changes: StatsChangesTable;
   stats_state: StatsStateTable;
+  health_probe: HealthProbeTable;
 }

@@ -109,7 +109,8 @@ async function buildFromCalls(trx: Transaction<Database>, dialect: Deps['dialect
 async function refresh(deps: Deps, state: State): Promise<void> {
   let applied = 0;
   if (deps.dialect === 'sqlite') {
-    await deps.db.transaction().execute(async (trx) => {
+    // Read only: it must not wait for the write lock another process may hold.
+    await deps.db.transaction().setAccessMode('read only').execute(async (trx) => {
       const { pruned_mark: pruned } = await trx.selectFrom('stats_state').select('pruned_mark').executeTakeFirstOrThrow();
       const cursor = state.cursor?.dialect === 'sqlite' ? state.cursor : null;
       if (state.index && cursor && Number(pruned) <= cursor.lastSeq) {
