@@ -6,8 +6,8 @@ import {
 import { DatabaseFaultError, asDatabaseFault } from '../lib/db-errors.ts';
 import type { DatabaseStatus } from './status.ts';
 
-/** Longest pause between two tries for the write lock. */
-const MAX_BACKOFF_MS = 100;
+/** Longest pause between two tries for the write lock: how late a write may start once the lock is free. */
+const MAX_BACKOFF_MS = 25;
 
 const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
 

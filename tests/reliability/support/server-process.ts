@@ -87,6 +87,9 @@ export interface ApiClient {
   token: string;
 }
 
+/** The first admin's login. */
+export const ADMIN_USERNAME = 'admin';
+
 /** A client holding an API token, for a server that already has its admin (see createAdmin). */
 export function apiClient(url: string, token: string): ApiClient {
   return {
@@ -105,12 +108,12 @@ export function apiClient(url: string, token: string): ApiClient {
 }
 
 /** Creates the first admin through the API and an API token for them. */
-export async function createAdmin(url: string): Promise<ApiClient> {
+export async function createAdmin(url: string): Promise<ApiClient & { password: string }> {
   const password = `fault-test-${randomUUID()}`;
   const setup = await fetch(`${url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username: 'admin', password, displayName: 'Admin' }),
+    body: JSON.stringify({ username: ADMIN_USERNAME, password, displayName: 'Admin' }),
   });
   if (setup.status !== 201) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
   const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -121,7 +124,7 @@ export async function createAdmin(url: string): Promise<ApiClient> {
   });
   if (created.status !== 201) throw new Error(`token creation answered ${created.status}: ${await created.text()}`);
   const { token } = (await created.json()) as { token: string };
-  return apiClient(url, token);
+  return { ...apiClient(url, token), password };
 }
 
 /** Two officials of two ministries, through the API: enough to log calls between them. */
