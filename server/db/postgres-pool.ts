@@ -12,6 +12,9 @@ export interface PostgresLimits {
   lockTimeoutMs: number;
 }
 
+/** Names the server's connections in pg_stat_activity, so a restore can tell that a server is still connected. */
+export const APPLICATION_NAME = 'readout';
+
 /** How much longer than statement_timeout the client waits before giving up on a server that cannot cancel. */
 const FROZEN_GRACE_MS = 1000;
 /** A transaction left open this long by a stalled app is ended by the server, so its locks do not block others. */
@@ -42,7 +45,10 @@ export function resilientPool(url: string, limits: PostgresLimits, status: Datab
       : {};
   const pool = new pg.Pool({
     connectionString: url,
+    application_name: APPLICATION_NAME,
     max: 10,
+    // One connection stays open while idle, so that a running server shows in pg_stat_activity (restore checks).
+    min: 1,
     connectionTimeoutMillis: limits.connectTimeoutMs,
     keepAlive: true,
     ...timeouts,

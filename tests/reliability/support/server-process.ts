@@ -127,12 +127,16 @@ export async function createAdmin(url: string): Promise<ApiClient & { password: 
   return { ...apiClient(url, token), password };
 }
 
-/** Two officials of two ministries, through the API: enough to log calls between them. */
+/**
+ * Two officials of two ministries, through the API: enough to log calls
+ * between them. Named apart from the demo and synthetic data a test may seed.
+ */
 export async function createParties(api: ApiClient): Promise<{ callerId: string; calleeId: string }> {
   const ids: string[] = [];
+  const tag = randomUUID().slice(0, 6);
   for (const [name, shortName, country, official, timeZone] of [
-    ['U.S. Department of State', 'State Dept', 'US', 'John Kerry', 'America/New_York'],
-    ['Ministry of Foreign Affairs of the Russian Federation', 'MFA Russia', 'RU', 'Sergey Lavrov', 'Europe/Moscow'],
+    [`Office of the Special Envoy ${tag}`, `Envoy ${tag}`, 'US', `Envoy ${tag}`, 'America/New_York'],
+    [`Department of Outreach ${tag}`, `Outreach ${tag}`, 'RU', `Director ${tag}`, 'Europe/Moscow'],
   ] as const) {
     const ministry = await api.request('/api/ministries', { method: 'POST', json: { name, shortName, country } });
     if (ministry.status !== 201) throw new Error(`POST /api/ministries answered ${ministry.status}: ${await ministry.text()}`);
