@@ -1,4 +1,4 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { systemClock } from './lib/clock.ts';
 import { Drain } from './lib/drain.ts';
+import { watchEventLoop } from './lib/stall-monitor.ts';
 
 const config = loadConfig();
 const limits: DatabaseLimits = {
@@ -39,16 +40,20 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 }) as Server;
 
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
-const open = new Set<ServerResponse>();
+const open = new Map<ServerResponse, string>();
 let drained: (() => void) | undefined;
-server.on('request', (_req, res: ServerResponse) => {
+server.on('request', (req: IncomingMessage, res: ServerResponse) => {
   if (drain.draining) return;
-  open.add(res);
+  open.set(res, `${req.method} ${(req.url ?? '').split('?')[0]}`);
   res.on('close', () => {
     open.delete(res);
     if (open.size === 0) drained?.();
   });
 });
+
+/** A request should never hold the loop (and so every other request) longer than this. */
+const STALL_WARNING_MS = 100;
+watchEventLoop(STALL_WARNING_MS, () => [...open.values()]);
 
 /**
  * SIGTERM/SIGINT: refuse new requests (503, still listening, so a load
