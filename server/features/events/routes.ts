@@ -49,7 +49,7 @@ export function eventsRoutes(feed: ChangeFeed, closing?: AbortSignal) {
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from.',
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. When the server shuts down, a `reconnect` event (with `retry:`) ends the stream: reconnect with Last-Event-ID.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...authProblems },
     }),
