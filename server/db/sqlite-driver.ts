@@ -62,9 +62,10 @@ export class RetryingSqliteDriver implements Driver {
   }
 
   async beginTransaction(_connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    this.#writing = settings.accessMode !== 'read only';
-    const begin = this.#writing ? 'begin immediate' : 'begin';
-    await this.withLockRetries(() => this.sqlite.exec(begin));
+    const writing = settings.accessMode !== 'read only';
+    await this.withLockRetries(() => this.sqlite.exec(writing ? 'begin immediate' : 'begin'));
+    // Set once begun: while this waited, other requests' transactions used the connection.
+    this.#writing = writing;
   }
 
   async commitTransaction(): Promise<void> {

@@ -35,9 +35,9 @@ export interface ServerProcess {
  * The real server (`node --import tsx server/index.ts`) as its own process,
  * on a free port, with no dashboard build; resolves once it listens.
  */
-export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: {
       ...process.env,
