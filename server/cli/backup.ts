@@ -1,10 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { backupPostgres } from '../db/backup-postgres.ts';
 import { backupSqlite } from '../db/backup-sqlite.ts';
 import { sqlitePath } from '../db/client.ts';
-import { describeUrl, megabytes } from './backup-files.ts';
+import { describeUrl, fileArguments, megabytes, usageError } from './backup-cli.ts';
 import { progressReporter } from './progress.ts';
 
 const HELP = `Usage: npm run backup -- FILE [--force]
@@ -22,24 +21,8 @@ Restore it with: npm run restore -- FILE
   --help    This text.
 `;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({ options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
-} catch (error) {
-  fail((error as Error).message);
-}
-if (parsed.values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-if (parsed.positionals.length !== 1) fail('Name the file to write the backup to.');
-const file = parsed.positionals[0]!;
-if (existsSync(file) && !parsed.values.force) fail(`${file} exists: choose another name, or pass --force to overwrite it.`);
+const { file, force } = fileArguments(HELP, 'Name the file to write the backup to.');
+if (existsSync(file) && !force) usageError(HELP, `${file} exists: choose another name, or pass --force to overwrite it.`);
 
 const { DATABASE_URL: url } = loadConfig();
 const started = performance.now();

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { restorePostgres } from '../db/backup-postgres.ts';
 import { restoreSqlite } from '../db/backup-sqlite.ts';
 import { sqlitePath } from '../db/client.ts';
-import { backupKind, describeUrl } from './backup-files.ts';
+import { backupKind, describeUrl, fileArguments, usageError } from './backup-cli.ts';
 import { progressReporter } from './progress.ts';
 
 const HELP = `Usage: npm run restore -- FILE [--force]
@@ -23,37 +22,21 @@ Stop the server first: the restore refuses while one has the database open.
   --help    This text.
 `;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({ options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true });
-} catch (error) {
-  fail((error as Error).message);
-}
-if (parsed.values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-if (parsed.positionals.length !== 1) fail('Name the backup file to restore.');
-const file = parsed.positionals[0]!;
-if (!existsSync(file)) fail(`There is no file ${file}.`);
+const { file, force } = fileArguments(HELP, 'Name the backup file to restore.');
+if (!existsSync(file) || !statSync(file).isFile()) usageError(HELP, `There is no file ${file}.`);
 
 const { DATABASE_URL: url } = loadConfig();
 const dialect = url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
 const kind = backupKind(file);
-if (!kind) fail(`${file} is neither a SQLite database nor a pg_dump archive.`);
+if (!kind) usageError(HELP, `${file} is neither a SQLite database nor a pg_dump archive.`);
 if (kind !== dialect) {
-  fail(`${file} is a ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} backup, but DATABASE_URL names a ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database. To move between the two, export and import the calls instead.`);
+  usageError(HELP, `${file} is a ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} backup, but DATABASE_URL names a ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database. To move between the two, export and import the calls instead.`);
 }
 
 const started = performance.now();
 const progress = progressReporter(dialect === 'sqlite' ? 'Restoring (pages)' : 'Restoring (archive entries)');
 try {
-  const options = { force: parsed.values.force };
+  const options = { force };
   const onProgress = (done: number, total: number) => progress.update(done, total);
   const result = dialect === 'sqlite' ? await restoreSqlite(file, sqlitePath(url), options, onProgress) : await restorePostgres(file, url, options, onProgress);
   progress.stop();

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '#server/db/client.ts';
 import { scratchDatabase } from './support/scratch-database.ts';
+import { callsWithoutHistory } from './support/stored.ts';
 import { type ServerProcess, apiClient, createAdmin, createParties, newCall, startServer } from './support/server-process.ts';
 
 // `npm run backup` while the server writes under load gives a consistent
@@ -35,16 +36,10 @@ async function inspect(url: string): Promise<{ calls: Set<string>; withoutHistor
   const handle = openDatabase(url);
   try {
     const calls = new Set((await handle.db.selectFrom('calls').select('id').execute()).map((r) => r.id));
-    const orphans = await handle.db
-      .selectFrom('calls')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('history').select('seq').where('entity_type', '=', 'call').where('action', '=', 'create').whereRef('entity_id', '=', 'calls.id'))),
-      )
-      .executeTakeFirstOrThrow();
+    const withoutHistory = await callsWithoutHistory(handle.db);
     const integrity =
       handle.dialect === 'sqlite' ? (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(handle.db)).rows.map((r) => r.integrity_check).join('; ') : 'ok';
-    return { calls, withoutHistory: Number(orphans.n), integrity };
+    return { calls, withoutHistory, integrity };
   } finally {
     await handle.close();
   }

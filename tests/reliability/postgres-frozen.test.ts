@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDialect } from '../support/database.ts';
-import { type ThrowawayCluster, clusterUnavailable, createCluster } from './support/pg-cluster.ts';
+import { serverOnThrowawayCluster } from './support/cluster-server.ts';
+import { clusterUnavailable } from './support/pg-cluster.ts';
 import { answer, eventually, expectRetryLater } from './support/probe.ts';
-import { type ApiClient, type ServerProcess, createAdmin, createParties, newCall, startServer } from './support/server-process.ts';
+import { newCall } from './support/server-process.ts';
 
 // PostgreSQL frozen (SIGSTOP: its sockets stay open, nothing answers), in a
 // throwaway cluster of its own. With DB_CONNECT_TIMEOUT_MS and
@@ -17,25 +18,10 @@ const unavailable = clusterUnavailable();
 if (unavailable) console.warn(`Skipping the frozen PostgreSQL test: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined || testDialect === 'postgres')('PostgreSQL frozen under the server', () => {
-  let cluster: ThrowawayCluster;
-  let server: ServerProcess;
-  let api: ApiClient;
-  let parties: { callerId: string; calleeId: string };
-
-  beforeAll(async () => {
-    cluster = await createCluster();
-    server = await startServer(cluster.url, { DB_CONNECT_TIMEOUT_MS: String(CONNECT_MS), DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS) });
-    api = await createAdmin(server.url);
-    parties = await createParties(api);
-  }, 90_000);
-
-  afterAll(async () => {
-    cluster?.thaw();
-    await server?.stop();
-    cluster?.drop();
-  }, 60_000);
+  const ctx = serverOnThrowawayCluster({ DB_CONNECT_TIMEOUT_MS: String(CONNECT_MS), DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_MS) });
 
   it('answers 503 within a few seconds while the database hangs, and recovers after', async () => {
+    const { cluster, server, api, parties } = ctx;
     // Open connections in the pool first: a frozen server keeps them open, and queries on them hang.
     await Promise.all(Array.from({ length: 6 }, () => api.request('/api/calls?limit=5').then((r) => r.text())));
 

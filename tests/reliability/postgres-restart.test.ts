@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDialect } from '../support/database.ts';
-import { type ThrowawayCluster, clusterUnavailable, createCluster } from './support/pg-cluster.ts';
+import { serverOnThrowawayCluster } from './support/cluster-server.ts';
+import { clusterUnavailable } from './support/pg-cluster.ts';
 import { type Answer, answer, eventually, expectRetryLater } from './support/probe.ts';
-import { type ApiClient, type ServerProcess, createAdmin, createParties, newCall, startServer } from './support/server-process.ts';
+import { newCall } from './support/server-process.ts';
 
 // PostgreSQL stopped and started again under a running server (its own
 // throwaway cluster, never the shared one): the server stays up, answers 503
@@ -12,24 +13,10 @@ const unavailable = clusterUnavailable();
 if (unavailable) console.warn(`Skipping the PostgreSQL restart test: ${unavailable}`);
 
 describe.skipIf(unavailable !== undefined || testDialect === 'postgres')('PostgreSQL restarting under the server', () => {
-  let cluster: ThrowawayCluster;
-  let server: ServerProcess;
-  let api: ApiClient;
-  let parties: { callerId: string; calleeId: string };
-
-  beforeAll(async () => {
-    cluster = await createCluster();
-    server = await startServer(cluster.url, { DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '2000' });
-    api = await createAdmin(server.url);
-    parties = await createParties(api);
-  }, 90_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    cluster?.drop();
-  }, 60_000);
+  const ctx = serverOnThrowawayCluster({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '2000' });
 
   it('stays up, answers 503 with Retry-After while the database is away, and reconnects', async () => {
+    const { cluster, server, api, parties } = ctx;
     // Traffic all along: reads and writes, as a busy dashboard would send.
     const answers: (Answer & { what: string })[] = [];
     let running = true;
