@@ -11,14 +11,37 @@ import { ADMIN_USERNAME, type ApiClient, type ServerProcess, createAdmin, create
 // a file): writes and logins answer 507 problem+json saying so (never 500),
 // health turns 503 `degraded`, reads go on, nothing acknowledged is lost, and
 // once space is freed all works again without a restart.
-const dir = mkdtempSync(join(tmpdir(), 'readout-full-'));
-let cannotMount: string | undefined;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir], { stdio: 'pipe' });
-} catch (error) {
-  cannotMount = `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}); run as root to test a full disk`;
-  console.warn(`Skipping the disk-full test: ${cannotMount}`);
+const SIZE = '16m';
+
+/** Mounts a small tmpfs on a new folder; throws where this machine cannot (not root, no mount). */
+function mountSmallDisk(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'readout-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SIZE}`, 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
 }
+
+function unmount(dir: string): void {
+  execFileSync('umount', [dir]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Why the test cannot run here, found by mounting (and at once unmounting) a tmpfs; undefined when it can. */
+function cannotRun(): string | undefined {
+  if (testDialect === 'postgres') return 'it is about SQLite';
+  try {
+    unmount(mountSmallDisk());
+    return undefined;
+  } catch (error) {
+    return `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}); run as root to test a full disk`;
+  }
+}
+const skip = cannotRun();
+if (skip && testDialect !== 'postgres') console.warn(`Skipping the disk-full test: ${skip}`);
 
 /** Fills the file system with one file, until it refuses another byte. */
 function fillDisk(path: string): void {
@@ -39,13 +62,16 @@ function fillDisk(path: string): void {
   }
 }
 
-describe.skipIf(cannotMount !== undefined || testDialect === 'postgres')('the database disk full', () => {
-  const filler = join(dir, 'filler');
+describe.skipIf(skip !== undefined)('the database disk full', () => {
+  let dir: string;
+  let filler: string;
   let server: ServerProcess;
   let api: ApiClient & { password: string };
   let parties: { callerId: string; calleeId: string };
 
   beforeAll(async () => {
+    dir = mountSmallDisk();
+    filler = join(dir, 'filler');
     server = await startServer(`sqlite:${join(dir, 'full.db')}`);
     api = await createAdmin(server.url);
     parties = await createParties(api);
@@ -53,8 +79,7 @@ describe.skipIf(cannotMount !== undefined || testDialect === 'postgres')('the da
 
   afterAll(async () => {
     await server?.stop();
-    if (!cannotMount) execFileSync('umount', [dir]);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) unmount(dir);
   });
 
   it('refuses writes with 507, says degraded, keeps reading, loses nothing and recovers when space is freed', async () => {

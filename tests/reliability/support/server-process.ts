@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ export interface ServerProcess {
  */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
+  const noClient = mkdtempSync(join(tmpdir(), 'readout-no-client-'));
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: {
@@ -44,7 +45,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
-      CLIENT_DIR: mkdtempSync(join(tmpdir(), 'readout-no-client-')),
+      CLIENT_DIR: noClient,
       NODE_ENV: 'production',
       ...env,
     },
@@ -54,7 +55,10 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      rmSync(noClient, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
   );
   const server: ServerProcess = {
     url: `http://127.0.0.1:${port}`,
