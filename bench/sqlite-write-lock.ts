@@ -10,7 +10,7 @@ import { openDatabase } from '#server/db/client.ts';
 import { ms, percentile, table } from './measure.ts';
 
 // How the server can wait for SQLite's write lock while another process holds
-// it, measured (docs/decisions/0007-sqlite-write-lock.md):
+// it, measured (docs/decisions/0010-sqlite-write-lock-waits.md):
 //   busy-wait   SQLite's busy_timeout on the main thread (what Readout did);
 //   retry       busy_timeout 0 and async retries with backoff (server/db/sqlite-driver.ts);
 //   worker      writes on a worker thread that busy-waits, reads on the main thread.

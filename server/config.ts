@@ -28,6 +28,10 @@ const Config = z.object({
   DB_LOCK_TIMEOUT_MS: millis(5000),
   /** On SIGTERM/SIGINT: how long open requests and downloads may take to finish before they are cut. */
   DRAIN_TIMEOUT_MS: millis(25_000, { zero: true }),
+  /** The largest import file taken, in bytes (413 beyond); it is held on disk, in the temporary folder, while it is imported. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** The most rows one import file may hold (413 beyond). */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
 });
 
 /**

@@ -31,7 +31,7 @@ class ConnectionMutex {
 
 /**
  * Kysely's SQLite driver, changed for a database that other processes write
- * too (see docs/decisions/0007-sqlite-write-lock.md). better-sqlite3 is
+ * too (see docs/decisions/0010-sqlite-write-lock-waits.md). better-sqlite3 is
  * synchronous: its busy timeout would freeze the whole server while another
  * process holds the write lock. So the connection's busy timeout is zero and
  * a refused statement is tried again after a pause, with the connection free
