@@ -17,6 +17,7 @@ import { IMPORT_PATH, transferRoutes } from './features/transfer/routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { compressAnswers } from './lib/compression.ts';
+import { type Drain, refuseWhileDraining } from './lib/drain.ts';
 import { AppError, problemResponse } from './lib/errors.ts';
 import { requireJsonBody } from './lib/json-body.ts';
 import { serveClient } from './lib/static.ts';
@@ -24,7 +25,7 @@ import { serveClient } from './lib/static.ts';
 /** Bodies larger than this are refused before they are read (413). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function buildApi(feed: ChangeFeed) {
+function buildApi(feed: ChangeFeed, closing?: AbortSignal) {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
@@ -35,7 +36,7 @@ function buildApi(feed: ChangeFeed) {
     .route('/officials', absencesRoutes)
     .route('/calls', callsRoutes)
     .route('/stats', statsRoutes)
-    .route('/events', eventsRoutes(feed))
+    .route('/events', eventsRoutes(feed, closing))
     .route('/', transferRoutes);
   return api.route('/', docsRoutes(api));
 }
@@ -63,9 +64,9 @@ const noRoute = (c: Context) => problemResponse(c, new AppError(404, 'Not found'
  * Builds the whole application from its dependencies, so tests run it in
  * process (`app.request`) against a database of their own.
  */
-export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs?: number } = {}) {
+export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs?: number; drain?: Drain } = {}) {
   const app = new Hono<AppEnv>();
-  const api = buildApi(new ChangeFeed(deps.db, options.eventPollMs));
+  const api = buildApi(new ChangeFeed(deps.db, options.eventPollMs), options.drain?.signal);
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -74,6 +75,7 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false }));
+  if (options.drain) app.use('*', refuseWhileDraining(options.drain));
   app.use('/api/*', compressAnswers());
 
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** A duration in milliseconds, at most an hour. */
+function millis(fallback: number, options: { zero?: boolean } = {}) {
+  return z.coerce
+    .number()
+    .int()
+    .min(options.zero ? 0 : 1)
+    .max(3_600_000)
+    .default(fallback);
+}
+
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -10,6 +20,14 @@ const Config = z.object({
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   /** Where the built client lives; defaults to dist/client beside the project. */
   CLIENT_DIR: z.string().optional(),
+  /** PostgreSQL: longest wait to open a connection, or for a free one, before answering 503. */
+  DB_CONNECT_TIMEOUT_MS: millis(5000),
+  /** PostgreSQL: longest a statement may run before it is cancelled and the request answered 503 (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: millis(5000, { zero: true }),
+  /** Longest a write waits for a lock held by another process (SQLite) or transaction (PostgreSQL) before answering 503. */
+  DB_LOCK_TIMEOUT_MS: millis(5000),
+  /** On SIGTERM/SIGINT: how long open requests and downloads may take to finish before they are cut. */
+  DRAIN_TIMEOUT_MS: millis(25_000, { zero: true }),
   /** The largest import file taken, in bytes (413 beyond); it is held on disk, in the temporary folder, while it is imported. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   /** The most rows one import file may hold (413 beyond). */

@@ -1,41 +1,90 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { warmStatsIndex } from './features/stats/index-sync.ts';
+import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { systemClock } from './lib/clock.ts';
+import { Drain } from './lib/drain.ts';
+import { watchEventLoop } from './lib/stall-monitor.ts';
 
 const config = loadConfig();
-const database = openDatabase(config.DATABASE_URL);
-const applied = await migrateToLatest(database.db);
-if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+const limits: DatabaseLimits = {
+  connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+  statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
+};
 
+// Migrations run on a connection of their own without the statement limit:
+// a migration over a big table may rightly take longer than any request.
+const migrating = openDatabase(config.DATABASE_URL, { ...limits, statementTimeoutMs: 0 });
+try {
+  const applied = await migrateToLatest(migrating.db);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+} finally {
+  await migrating.close();
+}
+
+const database = openDatabase(config.DATABASE_URL, limits);
 const clientDir = config.CLIENT_DIR ?? fileURLToPath(new URL('../dist/client', import.meta.url));
 const deps = { db: database.db, dialect: database.dialect, clock: systemClock, config };
-const app = createApp(deps, { clientDir });
+const drain = new Drain();
+const app = createApp(deps, { clientDir, drain });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
   // Read every call's duration now rather than on the first statistics request.
   warmStatsIndex(deps);
+}) as Server;
+
+// Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
+const open = new Map<ServerResponse, string>();
+let drained: (() => void) | undefined;
+server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  if (drain.draining) return;
+  open.set(res, `${req.method} ${(req.url ?? '').split('?')[0]}`);
+  res.on('close', () => {
+    open.delete(res);
+    if (open.size === 0) drained?.();
+  });
 });
 
-let stopping = false;
+/** A request should never hold the loop (and so every other request) longer than this. */
+const STALL_WARNING_MS = 100;
+watchEventLoop(STALL_WARNING_MS, () => [...open.values()]);
+
+/**
+ * SIGTERM/SIGINT: refuse new requests (503, still listening, so a load
+ * balancer sees the instance go), let open requests and downloads finish for
+ * up to DRAIN_TIMEOUT_MS, end event streams with a "reconnect", then close
+ * the database. A second signal cuts the wait short.
+ */
+let forced: (() => void) | undefined;
 async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing open requests, then closing the database`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  // closeAllConnections ends idle keep-alive and event streams so close() can finish.
-  server.close(async () => {
-    await database.close();
-    process.exit(0);
+  if (drain.draining) {
+    console.log(`${signal} again: cutting ${open.size} open response(s) now`);
+    forced?.();
+    return;
+  }
+  drain.begin();
+  const started = performance.now();
+  console.log(`${signal}: refusing new requests, waiting up to ${config.DRAIN_TIMEOUT_MS} ms for ${open.size} open response(s)`);
+  let timer: NodeJS.Timeout | undefined;
+  const finished = await new Promise<boolean>((resolve) => {
+    drained = () => resolve(true);
+    forced = () => resolve(false);
+    timer = setTimeout(() => resolve(false), config.DRAIN_TIMEOUT_MS);
+    if (open.size === 0) resolve(true);
   });
-  (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2_000).unref();
+  clearTimeout(timer);
+  if (finished) console.log(`Drained in ${Math.round(performance.now() - started)} ms`);
+  else console.log(`Drain cut short: ${open.size} response(s) left unfinished`);
+  server.close();
+  server.closeAllConnections();
+  await database.close();
+  process.exit(finished ? 0 : 1);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -130,6 +130,12 @@ export interface StatsStateTable {
   pruned_mark: number;
 }
 
+/** One row, rewritten by the health check to learn whether a full disk has room again. */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: number;
+}
+
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
@@ -143,4 +149,5 @@ export interface Database {
   login_failures: LoginFailuresTable;
   stats_changes: StatsChangesTable;
   stats_state: StatsStateTable;
+  health_probe: HealthProbeTable;
 }

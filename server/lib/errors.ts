@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '#shared/schemas/common.ts';
+import { type DatabaseFault, asDatabaseFault } from './db-errors.ts';
 
 export interface FieldError {
   path: string;
@@ -16,6 +17,8 @@ export class AppError extends Error {
     detail: string,
     readonly errors?: readonly FieldError[] | readonly Record<string, unknown>[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem object (RFC 9457 §3.2). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -40,7 +43,14 @@ export function problemResponse(c: Context, error: unknown): Response {
   if (error instanceof AppError) {
     problem = { type: 'about:blank', title: error.title, status: error.status, detail: error.message };
     if (error.errors) problem.errors = error.errors as FieldError[];
+    if (error.extensions) problem = { ...error.extensions, ...problem };
     headers = error.headers ?? {};
+  } else if (asDatabaseFault(error)) {
+    const fault = asDatabaseFault(error)!;
+    console.warn(`${c.req.method} ${c.req.path}: database ${fault.fault}: ${fault.message}`);
+    const answer = FAULT_ANSWERS[fault.fault];
+    problem = { type: 'about:blank', title: answer.title, status: answer.status, detail: answer.detail };
+    if (answer.retryAfterS) headers = { 'Retry-After': String(answer.retryAfterS) };
   } else if (error instanceof HTTPException) {
     // Hono's own refusals (e.g. malformed JSON, found by its validator) carry their status.
     const status = error.status;
@@ -55,6 +65,21 @@ export function problemResponse(c: Context, error: unknown): Response {
   });
 }
 
+/**
+ * What the client is told when the database, not the request, failed: a 503
+ * to retry (with Retry-After), or a 507 while the disk is full.
+ */
+const FAULT_ANSWERS: Record<DatabaseFault, { status: ContentfulStatusCode; title: string; detail: string; retryAfterS?: number }> = {
+  unavailable: { status: 503, title: 'Service unavailable', detail: 'The database is not reachable; try again shortly', retryAfterS: 5 },
+  timeout: { status: 503, title: 'Service unavailable', detail: 'The database did not answer in time; try again shortly', retryAfterS: 5 },
+  busy: { status: 503, title: 'Service unavailable', detail: 'The database is locked by another writer; nothing was stored, try again', retryAfterS: 1 },
+  storage_full: {
+    status: 507,
+    title: 'Insufficient storage',
+    detail: "The database's disk is full, so nothing was stored; reading still works. Free space on the server, then try again",
+  },
+};
+
 function titleFor(status: number): string {
   switch (status) {
     case 400: return 'Bad request';
@@ -62,6 +87,7 @@ function titleFor(status: number): string {
     case 403: return 'Forbidden';
     case 404: return 'Not found';
     case 413: return 'Payload too large';
+    case 503: return 'Service unavailable';
     default: return status >= 500 ? 'Internal Server Error' : 'Error';
   }
 }

@@ -33,15 +33,23 @@ class SentSeqs {
   }
 }
 
-/** `GET /api/events`: Server-Sent Events, one per change, resumable with Last-Event-ID. */
-export function eventsRoutes(feed: ChangeFeed) {
+/** How soon a client told to reconnect (the server is shutting down) tries again. */
+const RECONNECT_MS = 3000;
+
+/**
+ * `GET /api/events`: Server-Sent Events, one per change, resumable with
+ * Last-Event-ID. When `closing` aborts (the server is shutting down), each
+ * stream sends a `reconnect` event and ends, so browsers reconnect (to
+ * another instance, or this one once restarted) and miss nothing.
+ */
+export function eventsRoutes(feed: ChangeFeed, closing?: AbortSignal) {
   return new Hono<AppEnv>().get(
     '/',
     describeRoute({
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from.',
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. When the server shuts down, a `reconnect` event (with `retry:`) ends the stream: reconnect with Last-Event-ID.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...authProblems },
     }),
@@ -84,9 +92,22 @@ export function eventsRoutes(feed: ChangeFeed) {
         held = null;
 
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), HEARTBEAT_MS);
-        await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
+        await new Promise<void>((resolve) => {
+          if (stream.aborted || closing?.aborted) return resolve();
+          // Removed again when the client leaves first, so past streams do not pile up on the signal.
+          const done = () => {
+            closing?.removeEventListener('abort', done);
+            resolve();
+          };
+          stream.onAbort(done);
+          closing?.addEventListener('abort', done);
+        });
         clearInterval(heartbeat);
         unsubscribe();
+        if (!stream.aborted && closing?.aborted) {
+          await queue;
+          await stream.writeSSE({ event: 'reconnect', data: JSON.stringify({ reason: 'shutdown' }), retry: RECONNECT_MS });
+        }
       });
     },
   );

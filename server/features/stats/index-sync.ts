@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../lib/context.ts';
@@ -22,7 +23,8 @@ const MAX_REPLAY = 50_000;
 /** The log is trimmed to its newest KEEP rows once it holds PRUNE_AT. */
 const PRUNE_AT = 100_000;
 const KEEP = 20_000;
-const BUILD_PAGE = 50_000;
+/** Calls read per query of a rebuild; the event loop is handed back between pages. */
+const BUILD_PAGE = 5_000;
 
 type Cursor = { dialect: 'sqlite'; lastSeq: number } | { dialect: 'postgres'; doneBelow: number; applied: Set<number> };
 
@@ -93,6 +95,7 @@ async function buildFromCalls(trx: Transaction<Database>, dialect: Deps['dialect
       for (const row of rows) builder.push(row);
       if (rows.length < BUILD_PAGE) return builder.finish();
       after = rows[rows.length - 1]!.r;
+      await nextTurn();
     }
   }
   let after: string | null = null;
@@ -103,13 +106,15 @@ async function buildFromCalls(trx: Transaction<Database>, dialect: Deps['dialect
     for (const row of rows) builder.push(row);
     if (rows.length < BUILD_PAGE) return builder.finish();
     after = rows[rows.length - 1]!.id;
+    await nextTurn();
   }
 }
 
 async function refresh(deps: Deps, state: State): Promise<void> {
   let applied = 0;
   if (deps.dialect === 'sqlite') {
-    await deps.db.transaction().execute(async (trx) => {
+    // Read only: it must not wait for the write lock another process may hold.
+    await deps.db.transaction().setAccessMode('read only').execute(async (trx) => {
       const { pruned_mark: pruned } = await trx.selectFrom('stats_state').select('pruned_mark').executeTakeFirstOrThrow();
       const cursor = state.cursor?.dialect === 'sqlite' ? state.cursor : null;
       if (state.index && cursor && Number(pruned) <= cursor.lastSeq) {
