@@ -6,9 +6,10 @@ import { openDatabase } from './db/client.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { systemClock } from './lib/clock.ts';
+import { exitOnSqliteAddonMismatch } from './lib/native-check.ts';
 
 const config = loadConfig();
-const database = openDatabase(config.DATABASE_URL);
+const database = exitOnSqliteAddonMismatch(() => openDatabase(config.DATABASE_URL));
 const applied = await migrateToLatest(database.db);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 
