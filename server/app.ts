@@ -12,9 +12,10 @@ import { ministriesRoutes } from './features/ministries/routes.ts';
 import { officialsRoutes } from './features/officials/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { tokensRoutes } from './features/tokens/routes.ts';
-import { transferRoutes } from './features/transfer/routes.ts';
+import { IMPORT_PATH, transferRoutes } from './features/transfer/routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
+import { compressAnswers } from './lib/compression.ts';
 import { AppError, problemResponse } from './lib/errors.ts';
 import { requireJsonBody } from './lib/json-body.ts';
 import { serveClient } from './lib/static.ts';
@@ -36,8 +37,6 @@ function buildApi(feed: ChangeFeed) {
     .route('/', transferRoutes);
   return api.route('/', docsRoutes(api));
 }
-
-export type AppType = ReturnType<typeof buildApi>;
 
 // The dashboard is Vite's build: module scripts and stylesheets from /assets,
 // no inline script, so scripts need only 'self'. Inline styles stay allowed
@@ -73,8 +72,11 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
     await next();
   });
   app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false }));
+  app.use('/api/*', compressAnswers());
 
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } }));
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } });
+  // The import streams its file with limits of its own (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
   app.use('/api/*', requireJsonBody);
   app.use('/api/*', authenticate);
   app.use('/api/*', csrfGuard);

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow } from '#shared/schemas/transfer.ts';
+import { CSV_DIALECT } from '#shared/domain/csv.ts';
+import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow, toTransferRow } from '#shared/schemas/transfer.ts';
 import type { Deps } from '../../lib/context.ts';
 import { type ExportKey, exportPage } from './repository.ts';
 
@@ -11,6 +12,9 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** Spreadsheets take a CSV file for UTF-8 (and show "Japan–U.S." right) only when it begins with one. */
+export const BYTE_ORDER_MARK = '\uFEFF';
+
 /** `readout-calls-2013-02-18.csv`, dated by the server's clock (UTC). */
 export function exportFileName(format: ExportFormat, now: number): string {
   return `readout-calls-${new Date(now).toISOString().slice(0, 10)}.${format}`;
@@ -20,10 +24,7 @@ function csvOf(rows: TransferRow[], header: boolean): string {
   return stringify(rows, {
     columns: [...TRANSFER_COLUMNS],
     header,
-    // RFC 4180: CRLF between records, and any field holding a CR or LF quoted
-    // (csv-stringify stops quoting a lone \r or \n once the delimiter is given).
-    record_delimiter: '\r\n',
-    quote_record_delimiter: true,
+    ...CSV_DIALECT,
   });
 }
 
@@ -36,15 +37,16 @@ export async function* exportChunks(deps: Deps, query: ExportQuery, pageSize = E
   let after: ExportKey | null = null;
   let first = true;
   for (;;) {
-    const { rows, last } = await exportPage(deps.db, query, after, pageSize);
+    const { calls, last } = await exportPage(deps.db, query, after, pageSize);
+    const rows = calls.map(toTransferRow);
     if (query.format === 'csv') {
-      if (rows.length > 0 || first) yield csvOf(rows, first);
+      if (rows.length > 0 || first) yield `${first ? BYTE_ORDER_MARK : ''}${csvOf(rows, first)}`;
     } else {
       const body = rows.map((row) => JSON.stringify(row)).join(',\n');
       yield `${first ? '[\n' : rows.length > 0 ? ',\n' : ''}${body}`;
     }
     first = false;
-    if (!last || rows.length < pageSize) break;
+    if (!last || calls.length < pageSize) break;
     after = last;
   }
   if (query.format === 'json') yield '\n]\n';
