@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { systemClock } from './lib/clock.ts';
 import { Drain } from './lib/drain.ts';
+import { exitOnSqliteAddonMismatch } from './lib/native-check.ts';
 import { watchEventLoop } from './lib/stall-monitor.ts';
 
 const config = loadConfig();
@@ -19,7 +20,7 @@ const limits: DatabaseLimits = {
 
 // Migrations run on a connection of their own without the statement limit:
 // a migration over a big table may rightly take longer than any request.
-const migrating = openDatabase(config.DATABASE_URL, { ...limits, statementTimeoutMs: 0 });
+const migrating = exitOnSqliteAddonMismatch(() => openDatabase(config.DATABASE_URL, { ...limits, statementTimeoutMs: 0 }));
 try {
   const applied = await migrateToLatest(migrating.db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { systemClock } from '../lib/clock.ts';
+import { exitOnSqliteAddonMismatch } from '../lib/native-check.ts';
 import { bulkLoadSettings } from './bulk-insert.ts';
 import { seedDemo } from './demo.ts';
 import { progressReporter } from './progress.ts';
@@ -55,7 +56,7 @@ if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) 
 if (!args.demo && calls === undefined) fail('Say what to load: --demo, --calls N, or both.');
 
 const config = loadConfig();
-const database = openDatabase(config.DATABASE_URL);
+const database = exitOnSqliteAddonMismatch(() => openDatabase(config.DATABASE_URL));
 try {
   await migrateToLatest(database.db);
   const now = systemClock.now();

@@ -12,7 +12,9 @@ let problems: string[];
 let nzId: string;
 
 const HOUR = 3_600_000;
-const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
+// One instant for every record, so a call's placed and reply times are whole hours apart even when a millisecond passes between them.
+const loadedAt = Date.now();
+const hoursAgo = (h: number) => new Date(loadedAt - h * HOUR).toISOString();
 
 /** The texts of a chart's SVG, e.g. its category axis labels and legend. */
 async function chartTexts(chart: string): Promise<string[]> {
