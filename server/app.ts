@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate, csrfGuard } from './features/auth/middleware.ts';
+import { auditRoutes } from './features/audit/routes.ts';
+import { routeAudit } from './features/audit/route-audit.ts';
+import { authenticate, csrfGuard, requireOwedSteps } from './features/auth/middleware.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
 import { docsRoutes } from './features/docs/routes.ts';
@@ -13,26 +15,31 @@ import { officialsRoutes } from './features/officials/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { tokensRoutes } from './features/tokens/routes.ts';
 import { transferRoutes } from './features/transfer/routes.ts';
+import { userCredentialRoutes } from './features/users/credential-routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
+import { requestInfo } from './lib/client-address.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { AppError, problemResponse } from './lib/errors.ts';
+import { hostGuard } from './lib/host-guard.ts';
 import { requireJsonBody } from './lib/json-body.ts';
 import { serveClient } from './lib/static.ts';
 
 /** Bodies larger than this are refused before they are read (413). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function buildApi(feed: ChangeFeed) {
+function buildApi(feed: ChangeFeed, credentialCheckMs: number) {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/auth', authRoutes)
     .route('/users', usersRoutes)
+    .route('/users', userCredentialRoutes)
     .route('/tokens', tokensRoutes)
+    .route('/audit', auditRoutes)
     .route('/ministries', ministriesRoutes)
     .route('/officials', officialsRoutes)
     .route('/calls', callsRoutes)
     .route('/stats', statsRoutes)
-    .route('/events', eventsRoutes(feed))
+    .route('/events', eventsRoutes(feed, credentialCheckMs))
     .route('/', transferRoutes);
   return api.route('/', docsRoutes(api));
 }
@@ -50,7 +57,7 @@ const contentSecurityPolicy = {
   styleSrc: ["'self'", "'unsafe-inline'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
-  baseUri: ["'self'"],
+  baseUri: ["'none'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
 };
@@ -58,30 +65,45 @@ const contentSecurityPolicy = {
 /** The answer for a path no route serves, inside /api or outside it. */
 const noRoute = (c: Context) => problemResponse(c, new AppError(404, 'Not found', `No route ${c.req.method} ${c.req.path}`));
 
+/** HSTS only means something over HTTPS; ASVS asks for a year and every subdomain. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /**
  * Builds the whole application from its dependencies, so tests run it in
  * process (`app.request`) against a database of their own.
  */
-export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs?: number } = {}) {
+export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs?: number; credentialCheckMs?: number } = {}) {
   const app = new Hono<AppEnv>();
-  const api = buildApi(new ChangeFeed(deps.db, options.eventPollMs));
+  const api = buildApi(new ChangeFeed(deps.db, options.eventPollMs), options.credentialCheckMs ?? 5000);
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('user', null);
     c.set('credentialProblem', null);
+    c.set('request', requestInfo(c));
     await next();
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false }));
+  app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false, strictTransportSecurity: deps.config.SECURE_COOKIES ? HSTS : false }));
+  // Answers from the API hold what only their caller may see (a token's
+  // secret, a user list): no browser or proxy keeps a copy, refusals included.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+  app.use('*', hostGuard(deps.config));
 
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } }));
   app.use('/api/*', requireJsonBody);
   app.use('/api/*', authenticate);
+  app.use('/api/*', requireOwedSteps);
   app.use('/api/*', csrfGuard);
+  app.use('/api/*', routeAudit);
 
   app.route('/api', api);
   app.all('/api/*', noRoute);
 
+  // Source maps would hand out the client's source; the build makes none, and none is served.
+  app.get('*', async (c, next) => (c.req.path.endsWith('.map') ? noRoute(c) : next()));
   if (options.clientDir) serveClient(app, options.clientDir);
 
   app.onError((error, c) => problemResponse(c, error));

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-28-0001-initial.ts';
 import * as statsChanges from './migrations/2026-11-28-0002-stats-changes.ts';
+import * as security from './migrations/2026-12-02-0010-security.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
 const migrations: Record<string, Migration> = {
   '2026-11-28-0001-initial': initial,
   '2026-11-28-0002-stats-changes': statsChanges,
+  '2026-12-02-0010-security': security,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

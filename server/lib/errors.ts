@@ -16,6 +16,8 @@ export class AppError extends Error {
     detail: string,
     readonly errors?: readonly FieldError[] | readonly Record<string, unknown>[],
     readonly headers?: Record<string, string>,
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. `{ code: 'mfa_required' }`. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -40,6 +42,7 @@ export function problemResponse(c: Context, error: unknown): Response {
   if (error instanceof AppError) {
     problem = { type: 'about:blank', title: error.title, status: error.status, detail: error.message };
     if (error.errors) problem.errors = error.errors as FieldError[];
+    if (error.extensions) problem = { ...error.extensions, ...problem };
     headers = error.headers ?? {};
   } else if (error instanceof HTTPException) {
     // Hono's own refusals (e.g. malformed JSON, found by its validator) carry their status.

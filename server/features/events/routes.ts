@@ -4,7 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import type { ChangeEvent } from '#shared/schemas/events.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems } from '../../lib/openapi.ts';
-import { requireRole } from '../auth/middleware.ts';
+import { currentUser, requireRole, stillAuthenticated } from '../auth/middleware.ts';
 import { type ChangeFeed, READ_BATCH } from './feed.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -33,32 +33,53 @@ class SentSeqs {
   }
 }
 
-/** `GET /api/events`: Server-Sent Events, one per change, resumable with Last-Event-ID. */
-export function eventsRoutes(feed: ChangeFeed) {
+/**
+ * `GET /api/events`: Server-Sent Events, one per change, resumable with
+ * Last-Event-ID. A stream lives no longer than the session or token it was
+ * opened with: before each delivery and every `credentialCheckMs` it checks
+ * that the credential still works (not logged out, expired, idle or revoked,
+ * its owner not disabled), and ends when it does not.
+ */
+export function eventsRoutes(feed: ChangeFeed, credentialCheckMs = 5000) {
   return new Hono<AppEnv>().get(
     '/',
     describeRoute({
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from.',
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. ' +
+        'The stream ends when the session or token it was opened with ends (logout, expiry, revocation, the user disabled); reconnecting then answers 401.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...authProblems },
     }),
     requireRole('viewer'),
     async (c) => {
+      const user = currentUser(c);
+      const deps = c.var.deps;
       const latest = await feed.latestSeq();
       const lastEventId = Number.parseInt(c.req.header('last-event-id') ?? '', 10);
       // An id beyond the history (say, from before the database was restored) would hide every new change.
       const startSeq = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? Math.min(lastEventId, latest) : latest;
-      c.header('Cache-Control', 'no-cache, no-transform');
+      c.header('Cache-Control', 'no-store, no-transform');
       c.header('X-Accel-Buffering', 'no');
 
       return streamSSE(c, async (stream) => {
+        let finish!: () => void;
+        const finished = new Promise<void>((resolve) => (finish = resolve));
+        stream.onAbort(() => finish());
+        let ended = false;
+        const stillValid = async () => {
+          if (!ended && !(await stillAuthenticated(deps, user).catch(() => true))) {
+            ended = true;
+            finish();
+          }
+          return !ended;
+        };
         const sent = new SentSeqs(startSeq);
         let queue = Promise.resolve();
         const send = (events: ChangeEvent[]) => {
           queue = queue.then(async () => {
+            if (events.length === 0 || !(await stillValid())) return;
             for (const event of events) {
               if (!sent.add(event.seq)) continue;
               await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
@@ -73,7 +94,7 @@ export function eventsRoutes(feed: ChangeFeed) {
         // falls between the two, and nothing arrives out of order.
         let held: ChangeEvent[] | null = [];
         const unsubscribe = feed.subscribe((events) => (held ? held.push(...events) : send(events)), latest);
-        for (let seq = startSeq; !stream.aborted; ) {
+        for (let seq = startSeq; !stream.aborted && !ended; ) {
           const batch = await feed.since(seq);
           send(batch);
           await queue; // written before the next batch is read: a long backlog is not held in memory
@@ -84,8 +105,11 @@ export function eventsRoutes(feed: ChangeFeed) {
         held = null;
 
         const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), HEARTBEAT_MS);
-        await new Promise<void>((resolve) => (stream.aborted ? resolve() : stream.onAbort(resolve)));
+        const watchdog = setInterval(() => void stillValid(), credentialCheckMs);
+        if (stream.aborted) finish();
+        await finished;
         clearInterval(heartbeat);
+        clearInterval(watchdog);
         unsubscribe();
       });
     },
