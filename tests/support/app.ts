@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from '#server/app.ts';
-import { defaultConfig } from '#server/config.ts';
+import { type Config, defaultConfig } from '#server/config.ts';
 import { fixedClock } from '#server/lib/clock.ts';
 import { hashSecret, newSecret } from '#server/lib/secrets.ts';
 import type { Role } from '#shared/schemas/users.ts';
@@ -24,11 +24,11 @@ export interface TestUser {
  * controls. Users are inserted directly so tests of one feature do not
  * depend on the login routes.
  */
-export async function createTestApp(options: { now?: string } = {}) {
+export async function createTestApp(options: { now?: string; config?: Partial<Config> } = {}) {
   const database = await createTestDatabase();
   const clock = fixedClock(options.now ?? '2013-02-18T12:00:00Z');
   // Real argon2id, at a cost that keeps the suite fast.
-  const config = defaultConfig({ passwordHashCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 } });
+  const config = defaultConfig({ passwordHashCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 }, ...options.config });
   const app = createApp({ db: database.db, dialect: database.dialect, clock, config }, { eventPollMs: 25, credentialCheckMs: 50 });
   afterAll(() => database.close());
 

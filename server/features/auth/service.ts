@@ -155,8 +155,14 @@ export async function changeOwnPassword(deps: Deps, current: CurrentUser, input:
     await attempt.failed();
     throw invalid([{ path: 'currentPassword', message: 'is not your current password' }]);
   }
-  checkPassword(input.newPassword, row.username, 'newPassword');
-  if (input.newPassword === input.currentPassword) throw invalid([{ path: 'newPassword', message: 'must differ from the current password' }]);
+  try {
+    checkPassword(input.newPassword, row.username, 'newPassword');
+    if (input.newPassword === input.currentPassword) throw invalid([{ path: 'newPassword', message: 'must differ from the current password' }]);
+  } catch (error) {
+    // The current password was right: a refused new one is no failed login.
+    await attempt.undecided();
+    throw error;
+  }
   const passwordHash = await hashPassword(deps.config, input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await attempt.succeeded(trx);
