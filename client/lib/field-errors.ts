@@ -1,19 +1,23 @@
 import type { z } from 'zod';
+import type { FieldProblem } from '#shared/domain/call-status.ts';
 import { ApiError } from './api-client.ts';
 
 /** Messages by top-level field name, for showing beside each field. */
 export type FieldErrors = Partial<Record<string, string>>;
 
 /**
- * One message per field from a zod error (client-side validation) or from the
- * server's problem+json `errors[].path`. The first message for a field wins.
+ * One message per field from a zod error (client-side validation), from the
+ * shared domain rules' problems, or from the server's problem+json
+ * `errors[].path`. The first message for a field wins.
  */
-export function fieldErrors(error: z.ZodError | ApiError): FieldErrors {
+export function fieldErrors(error: z.ZodError | ApiError | readonly FieldProblem[]): FieldErrors {
   const result: FieldErrors = {};
   const entries =
     error instanceof ApiError
       ? (error.problem.errors ?? []).map((e) => ({ path: e.path.split('.')[0] ?? '', message: e.message }))
-      : error.issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message }));
+      : Array.isArray(error)
+        ? error
+        : (error as z.ZodError).issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message }));
   for (const { path, message } of entries) {
     if (result[path] === undefined) result[path] = sentence(message);
   }

@@ -20,11 +20,14 @@ export function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
- * For `.catch()` on a statement: turns a matching database error into the
- * given client error and rethrows anything else unchanged.
+ * The one way a service turns a constraint violation into the client's
+ * error: `.catch(orThrow(isUniqueViolation, () => conflict(…)))` on the
+ * statement or transaction. Anything that does not match is rethrown
+ * unchanged, and so is a match for which `replacement` (which may look
+ * things up first) finds no client error to give.
  */
-export function orThrow(matches: (error: unknown) => boolean, replacement: () => Error) {
-  return (error: unknown): never => {
-    throw matches(error) ? replacement() : error;
+export function orThrow(matches: (error: unknown) => boolean, replacement: () => Error | undefined | Promise<Error | undefined>) {
+  return async (error: unknown): Promise<never> => {
+    throw (matches(error) ? await replacement() : undefined) ?? error;
   };
 }

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { CallStatus } from '../schemas/calls.ts';
 import {
   MAX_FUTURE_SKEW_MS,
+  OUTCOMES,
   canMove,
+  clearedStatusTimeProblem,
   futureProblems,
+  isBeyondFutureSkew,
   isReplied,
   moveProblem,
+  outcomePatch,
   responseMs,
   settleCallTimes,
   settleStatusTimes,
+  statusTimeField,
 } from './call-status.ts';
 
 const STATUSES: CallStatus[] = ['awaiting', 'answered', 'returned', 'declined', 'withdrawn'];
@@ -107,5 +112,33 @@ describe('responseMs', () => {
       expect(responseMs(times)).toBe(isReplied(status) ? 3 * hour : null);
     }
     expect(responseMs({ status: 'withdrawn', placedAt, respondedAt: null, closedAt: now })).toBeNull();
+  });
+});
+
+describe('status times', () => {
+  it('names the timestamp each status carries: respondedAt for replies, closedAt for a withdrawal', () => {
+    expect(STATUSES.map(statusTimeField)).toEqual([null, 'respondedAt', 'respondedAt', 'respondedAt', 'closedAt']);
+    expect([...OUTCOMES].sort()).toEqual(STATUSES.filter((s) => s !== 'awaiting').sort());
+  });
+
+  it('records an outcome in the field its status needs, or leaves the time to the server', () => {
+    expect(outcomePatch('returned', '2026-11-28T12:00:00Z')).toEqual({ status: 'returned', respondedAt: '2026-11-28T12:00:00Z' });
+    expect(outcomePatch('withdrawn', '2026-11-28T12:00:00Z')).toEqual({ status: 'withdrawn', closedAt: '2026-11-28T12:00:00Z' });
+    expect(outcomePatch('answered')).toEqual({ status: 'answered' });
+  });
+
+  it('refuses clearing the status time of a call that keeps its status', () => {
+    expect(clearedStatusTimeProblem('returned', { respondedAt: true, closedAt: false })).toEqual({
+      path: 'respondedAt',
+      message: 'is required for a returned call; to clear it, reopen the call (status awaiting)',
+    });
+    expect(clearedStatusTimeProblem('withdrawn', { respondedAt: false, closedAt: true })?.path).toBe('closedAt');
+    expect(clearedStatusTimeProblem('withdrawn', { respondedAt: true, closedAt: false })).toBeNull();
+    expect(clearedStatusTimeProblem('awaiting', { respondedAt: true, closedAt: true })).toBeNull();
+  });
+
+  it('allows clock skew up to the limit, not beyond', () => {
+    expect(isBeyondFutureSkew(now + MAX_FUTURE_SKEW_MS, now)).toBe(false);
+    expect(isBeyondFutureSkew(now + MAX_FUTURE_SKEW_MS + 1, now)).toBe(true);
   });
 });

@@ -1,9 +1,41 @@
-import type { CallStatus } from '../schemas/calls.ts';
+import type { CallPatch, CallStatus } from '../schemas/calls.ts';
+
+// The status rules of SPEC.md, run by the server on every write and by the
+// dashboard before it sends one, so both sides refuse the same things with
+// the same words. The words, used with one meaning each:
+// - status: any of the five (awaiting, answered, returned, declined, withdrawn);
+// - outcome: how a call ended, i.e. any status but awaiting;
+// - status time: the timestamp besides placedAt that a status carries
+//   (respondedAt for a reply, closedAt for a withdrawal; none while awaiting).
 
 export const REPLIED_STATUSES = ['answered', 'returned', 'declined'] as const satisfies readonly CallStatus[];
 
 export function isReplied(status: CallStatus): boolean {
   return (REPLIED_STATUSES as readonly CallStatus[]).includes(status);
+}
+
+export type Outcome = Exclude<CallStatus, 'awaiting'>;
+
+/** Every outcome, the most common first (the order the dashboard offers them in). */
+export const OUTCOMES = ['returned', 'answered', 'declined', 'withdrawn'] as const satisfies readonly Outcome[];
+
+export type StatusTimeField = 'respondedAt' | 'closedAt';
+
+const STATUS_TIME_FIELDS = ['respondedAt', 'closedAt'] as const satisfies readonly StatusTimeField[];
+
+/** Which status time a status carries: a reply's respondedAt, a withdrawal's closedAt, none while awaiting. */
+export function statusTimeField(status: CallStatus): StatusTimeField | null {
+  if (status === 'awaiting') return null;
+  return status === 'withdrawn' ? 'closedAt' : 'respondedAt';
+}
+
+/**
+ * The patch that records an outcome. Without `at` the server fills the status
+ * time in (settleStatusTimes): now, or placedAt for `answered`.
+ */
+export function outcomePatch(outcome: Outcome, at?: string): CallPatch {
+  if (!at) return { status: outcome };
+  return statusTimeField(outcome) === 'closedAt' ? { status: outcome, closedAt: at } : { status: outcome, respondedAt: at };
 }
 
 /**
@@ -27,12 +59,17 @@ export interface FieldProblem {
   message: string;
 }
 
+/** "a returned call", "an answered call". */
+function aCall(status: CallStatus): string {
+  return `${status === 'answered' || status === 'awaiting' ? 'an' : 'a'} ${status} call`;
+}
+
 /**
- * Fills in the timestamp a status needs when the analyst left it out (a reply
- * or withdrawal "now"; `answered` at the moment the call was placed) and
- * reports every timestamp that does not fit the status. `given` says which
- * fields the request named explicitly, so that a field left over from a
- * previous status is cleared rather than reported.
+ * Fills in the status time when the analyst left it out (a reply or
+ * withdrawal "now"; `answered` at the moment the call was placed) and reports
+ * every timestamp that does not fit the status. `given` says which fields the
+ * request named explicitly, so that a field left over from a previous status
+ * is cleared rather than reported.
  */
 export function settleStatusTimes(
   next: StatusTimes,
@@ -40,28 +77,23 @@ export function settleStatusTimes(
   now: number,
 ): { times: StatusTimes; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  let { respondedAt, closedAt } = next;
-  const { status, placedAt } = next;
-
-  if (status === 'awaiting') {
-    if (given.respondedAt && respondedAt !== null) problems.push({ path: 'respondedAt', message: 'must be empty while the call is awaiting' });
-    if (given.closedAt && closedAt !== null) problems.push({ path: 'closedAt', message: 'must be empty while the call is awaiting' });
-    respondedAt = null;
-    closedAt = null;
-  } else if (status === 'withdrawn') {
-    if (given.respondedAt && respondedAt !== null) problems.push({ path: 'respondedAt', message: 'must be empty for a withdrawn call' });
-    respondedAt = null;
-    closedAt ??= Math.max(now, placedAt);
-  } else {
-    if (given.closedAt && closedAt !== null) problems.push({ path: 'closedAt', message: `must be empty for ${status === 'answered' ? 'an' : 'a'} ${status} call` });
-    closedAt = null;
-    respondedAt ??= status === 'answered' ? placedAt : Math.max(now, placedAt);
+  const times = { ...next };
+  const carried = statusTimeField(times.status);
+  for (const field of STATUS_TIME_FIELDS) {
+    if (field === carried) continue;
+    if (given[field] && times[field] !== null) {
+      const message = times.status === 'awaiting' ? 'must be empty while the call is awaiting' : `must be empty for ${aCall(times.status)}`;
+      problems.push({ path: field, message });
+    }
+    times[field] = null;
   }
+  if (carried) times[carried] ??= times.status === 'answered' ? times.placedAt : Math.max(now, times.placedAt);
 
-  if (respondedAt !== null && respondedAt < placedAt) problems.push({ path: 'respondedAt', message: 'must not be before placedAt' });
-  if (closedAt !== null && closedAt < placedAt) problems.push({ path: 'closedAt', message: 'must not be before placedAt' });
-
-  return { times: { status, placedAt, respondedAt, closedAt }, problems };
+  for (const field of STATUS_TIME_FIELDS) {
+    const at = times[field];
+    if (at !== null && at < times.placedAt) problems.push({ path: field, message: 'must not be before placedAt' });
+  }
+  return { times, problems };
 }
 
 /** `respondedAt − placedAt` for replied calls, else null. */
@@ -72,7 +104,12 @@ export function responseMs(times: StatusTimes): number | null {
 /** How far ahead of the server's clock a timestamp may lie (clock skew between machines). */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
-const TIME_FIELDS = ['placedAt', 'respondedAt', 'closedAt'] as const;
+/** True when an instant lies further ahead of `now` than clock skew explains. */
+export function isBeyondFutureSkew(at: number, now: number): boolean {
+  return at > now + MAX_FUTURE_SKEW_MS;
+}
+
+const TIME_FIELDS = ['placedAt', ...STATUS_TIME_FIELDS] as const;
 
 /**
  * Reports every timestamp that lies more than MAX_FUTURE_SKEW_MS after `now`:
@@ -80,10 +117,9 @@ const TIME_FIELDS = ['placedAt', 'respondedAt', 'closedAt'] as const;
  * between the analyst's machine and the server must not refuse a real call.
  */
 export function futureProblems(times: StatusTimes, now: number): FieldProblem[] {
-  const limit = now + MAX_FUTURE_SKEW_MS;
   return TIME_FIELDS.filter((field) => {
     const at = times[field];
-    return at !== null && at > limit;
+    return at !== null && isBeyondFutureSkew(at, now);
   }).map((path) => ({ path, message: `must not be more than ${MAX_FUTURE_SKEW_MS / 60_000} minutes in the future of the server's clock` }));
 }
 
@@ -91,6 +127,16 @@ export function futureProblems(times: StatusTimes, now: number): FieldProblem[] 
 export function moveProblem(from: CallStatus, to: CallStatus): FieldProblem | null {
   if (canMove(from, to)) return null;
   return { path: 'status', message: `cannot move from ${from} to ${to}; reopen the call (status awaiting) first` };
+}
+
+/**
+ * A patch that clears the status time of a call keeping its status: refused,
+ * since settling would otherwise quietly fill it in again with "now".
+ */
+export function clearedStatusTimeProblem(status: CallStatus, cleared: { respondedAt: boolean; closedAt: boolean }): FieldProblem | null {
+  const field = statusTimeField(status);
+  if (!field || !cleared[field]) return null;
+  return { path: field, message: `is required for ${aCall(status)}; to clear it, reopen the call (status awaiting)` };
 }
 
 /**

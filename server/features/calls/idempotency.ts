@@ -60,13 +60,15 @@ export async function replayOf(db: Db, userId: string, key: string, hash: string
 
 /**
  * Records the answer under (user, key), in the transaction of the write it
- * answers: the primary key lets only one of two concurrent twins commit.
+ * answers. False when the key is taken: a concurrent twin holds it (on
+ * PostgreSQL this waits for the twin's transaction to end), so only one of
+ * the two writes, and the other answers as the first did.
  */
 export async function rememberResponse(
   trx: Db,
   entry: { userId: string; key: string; hash: string; response: StoredResponse; at: number },
-): Promise<void> {
-  await trx
+): Promise<boolean> {
+  const result = await trx
     .insertInto('idempotency_keys')
     .values({
       user_id: entry.userId,
@@ -76,5 +78,7 @@ export async function rememberResponse(
       body: JSON.stringify(entry.response.body),
       created_at: entry.at,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

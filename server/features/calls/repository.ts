@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
-import type { AwaitingQuery, Call, CallListQuery, CallStatus, Channel } from '#shared/schemas/calls.ts';
+import type { z } from 'zod';
+import type { AwaitingQuery, Call, CallCreate, CallListQuery, CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
-import { responseMs } from '#shared/domain/call-status.ts';
+import { responseMs, type StatusTimes } from '#shared/domain/call-status.ts';
 import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { containsText } from '../../lib/search.ts';
@@ -9,6 +11,29 @@ import { toIso, toIsoOrNull } from '../../lib/time.ts';
 import { selectOfficials, toParty } from '../officials/repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A create request after validation (defaults applied). */
+export type NewCall = z.output<typeof CallCreate>;
+
+/**
+ * A call's own fields in the domain's terms (timestamps as epoch ms): what a
+ * patch is merged into and what an update writes.
+ */
+export interface CallFields extends StatusTimes {
+  callerId: string;
+  calleeId: string;
+  channel: Channel;
+  topic: string;
+  notes: string | null;
+  source: string | null;
+}
+
+/** A stored call: its API form, its own fields, and the version a write must match. */
+export interface StoredCall {
+  call: Call;
+  fields: CallFields;
+  version: number;
+}
 
 /** The one place a stored call becomes the API's Call. */
 export function toCall(row: CallsTable, caller: Party, callee: Party): Call {
@@ -32,6 +57,59 @@ export function toCall(row: CallsTable, caller: Party, callee: Party): Call {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     createdBy: row.created_by,
+  };
+}
+
+function fieldsOf(row: CallsTable): CallFields {
+  return {
+    callerId: row.caller_id,
+    calleeId: row.callee_id,
+    placedAt: row.placed_at,
+    channel: row.channel as Channel,
+    topic: row.topic,
+    notes: row.notes,
+    source: row.source,
+    status: row.status as CallStatus,
+    respondedAt: row.responded_at,
+    closedAt: row.closed_at,
+  };
+}
+
+function fieldColumns(fields: CallFields): Omit<CallsTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'created_by'> {
+  return {
+    caller_id: fields.callerId,
+    callee_id: fields.calleeId,
+    placed_at: fields.placedAt,
+    channel: fields.channel,
+    topic: fields.topic,
+    notes: fields.notes,
+    source: fields.source,
+    status: fields.status,
+    responded_at: fields.respondedAt,
+    closed_at: fields.closedAt,
+  };
+}
+
+/** Optional text as stored: empty text means "none". */
+export function storedText(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}
+
+/** The stored row of a new call, from its checked fields and settled times; the import builds its rows with it too. */
+export function newCallRow(
+  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source'>,
+  times: StatusTimes,
+  parties: { callerId: string; calleeId: string },
+  createdBy: string,
+  now: number,
+): CallsTable {
+  return {
+    id: randomUUID(),
+    ...fieldColumns({ ...times, ...parties, channel: input.channel, topic: input.topic, notes: storedText(input.notes), source: storedText(input.source) }),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: createdBy,
   };
 }
 
@@ -86,10 +164,9 @@ function fromJoined(row: JoinedRow): Call {
   return toCall(row, party('caller'), party('callee'));
 }
 
-/** A stored call: the API object and the row it came from (the service merges patches into the row). */
-export async function findCall(db: Db, id: string): Promise<{ call: Call; row: CallsTable } | undefined> {
+export async function findCall(db: Db, id: string): Promise<StoredCall | undefined> {
   const row = await selectCalls(db).where('calls.id', '=', id).executeTakeFirst();
-  return row ? { call: fromJoined(row), row } : undefined;
+  return row ? { call: fromJoined(row), fields: fieldsOf(row), version: row.version } : undefined;
 }
 
 export async function callExists(db: Db, id: string): Promise<boolean> {
@@ -157,12 +234,27 @@ export async function insertCall(db: Db, row: CallsTable): Promise<void> {
   await db.insertInto('calls').values(row).execute();
 }
 
-export type CallChanges = Omit<CallsTable, 'id' | 'created_at' | 'created_by'>;
-
-/** Writes only if the call still has the version the change was based on; false when it does not. */
-export async function updateCallRow(db: Db, id: string, expectedVersion: number, changes: CallChanges): Promise<boolean> {
-  const result = await db.updateTable('calls').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/**
+ * Writes a call's fields, as the next version, only if it still has the
+ * version the change was based on. Answers the call as written (the parties
+ * as the caller read them), or undefined when the version has moved on.
+ */
+export async function updateCallFields(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  fields: CallFields,
+  updatedAt: number,
+  parties: { caller: Party; callee: Party },
+): Promise<Call | undefined> {
+  const row = await db
+    .updateTable('calls')
+    .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_at: updatedAt })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toCall(row, parties.caller, parties.callee) : undefined;
 }
 
 export async function deleteCallRow(db: Db, id: string, expectedVersion: number): Promise<boolean> {

@@ -1,18 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import { isReplied, moveProblem, settleCallTimes, type FieldProblem, type StatusTimes } from '#shared/domain/call-status.ts';
-import type { AwaitingQuery, Call, CallCreate, CallListQuery, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
+import type { Kysely, Transaction } from 'kysely';
+import { clearedStatusTimeProblem, moveProblem, settleCallTimes, type FieldProblem } from '#shared/domain/call-status.ts';
+import type { AwaitingQuery, Call, CallListQuery, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
-import type { CallsTable } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
-import { isForeignKeyViolation, isUniqueViolation } from '../../lib/db-errors.ts';
+import { isForeignKeyViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { fromIso } from '../../lib/time.ts';
 import { appendHistory, listHistory } from '../history/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
 import { staleVersion } from './preconditions.ts';
 import {
-  type CallChanges,
+  type CallFields,
+  type NewCall,
+  type StoredCall,
   callExists,
   deleteCallRow,
   findCall,
@@ -20,12 +21,13 @@ import {
   insertCall,
   listAwaiting,
   listCalls as listRows,
+  newCallRow,
+  storedText,
   toCall,
-  updateCallRow,
+  updateCallFields,
 } from './repository.ts';
 
-/** A create request after validation (defaults applied). */
-export type NewCall = z.output<typeof CallCreate>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 export function listCalls(deps: Deps, query: CallListQuery) {
   return listRows(deps.db, query);
@@ -46,38 +48,6 @@ export async function callHistory(deps: Deps, id: string, query: { limit: number
   const result = await listHistory(deps.db, 'call', id, query);
   if (result.items.length === 0 && !query.cursor && !(await callExists(deps.db, id))) throw notFound(`Call ${id}`);
   return result;
-}
-
-/** Empty text in an optional field means "none". */
-function textOrNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value;
-}
-
-/** The stored row of a new call, from its checked fields and settled times; the import builds its rows with it too. */
-export function newCallRow(
-  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source'>,
-  times: StatusTimes,
-  parties: { callerId: string; calleeId: string },
-  createdBy: string,
-  now: number,
-): CallsTable {
-  return {
-    id: randomUUID(),
-    caller_id: parties.callerId,
-    callee_id: parties.calleeId,
-    placed_at: times.placedAt,
-    channel: input.channel,
-    topic: input.topic,
-    notes: textOrNull(input.notes),
-    source: textOrNull(input.source),
-    status: times.status,
-    responded_at: times.respondedAt,
-    closed_at: times.closedAt,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    created_by: createdBy,
-  };
 }
 
 function unknownParties(parties: Map<string, Party>, named: Partial<Record<'callerId' | 'calleeId', string>>): FieldProblem[] {
@@ -113,7 +83,7 @@ export interface CreateResult {
 /**
  * Logs a call. With an idempotency key, the key's record, the call and its
  * history entry commit in one transaction, and the key's primary key lets
- * only one of two concurrent twins commit; the other answers as the first did.
+ * only one of two concurrent twins write; the other answers as the first did.
  */
 export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall, idempotencyKey?: string): Promise<CreateResult> {
   const hash = requestHash(input);
@@ -132,29 +102,85 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   if (problems.length > 0) throw invalid(problems);
 
   const row = newCallRow(input, settled.times, named, actor.username, now);
-  const call = toCall(row, parties.get(row.caller_id)!, parties.get(row.callee_id)!);
-
-  try {
-    await deps.db.transaction().execute(async (trx) => {
+  const call = toCall(row, parties.get(input.callerId)!, parties.get(input.calleeId)!);
+  // An official deleted since the check above: the foreign key says so.
+  const partyGone = async () => {
+    const gone = unknownParties(await findParties(deps.db, [input.callerId, input.calleeId]), named);
+    return gone.length > 0 ? invalid(gone) : undefined;
+  };
+  const written = await deps.db
+    .transaction()
+    .execute(async (trx) => {
       if (idempotencyKey) {
-        await rememberResponse(trx, { userId: actor.id, key: idempotencyKey, hash, response: { status: 201, body: call }, at: now });
+        const response = { status: 201, body: call };
+        if (!(await rememberResponse(trx, { userId: actor.id, key: idempotencyKey, hash, response, at: now }))) return false;
       }
       await insertCall(trx, row);
       await appendHistory(trx, { at: now, actor: actor.username, action: 'create', entityType: 'call', entityId: call.id, before: null, after: call });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const twin = await replay();
-      if (twin) return twin;
-    }
-    if (isForeignKeyViolation(error)) {
-      // An official deleted since the check above.
-      const gone = unknownParties(await findParties(deps.db, [input.callerId, input.calleeId]), named);
-      if (gone.length > 0) throw invalid(gone);
-    }
-    throw error;
+      return true;
+    })
+    .catch(orThrow(isForeignKeyViolation, partyGone));
+  if (written) return { call, replayed: false };
+  const twin = await replay();
+  if (!twin) throw new Error(`Idempotency-Key ${idempotencyKey} is taken but holds no answer`);
+  return twin;
+}
+
+/** The stored call, if the client has seen its current version: 404 or 412 otherwise. */
+async function currentVersion(trx: Db, id: string, versions: readonly number[]): Promise<StoredCall> {
+  const stored = await findCall(trx, id);
+  if (!stored) throw notFound(`Call ${id}`);
+  if (!versions.includes(stored.version)) throw staleVersion(stored.version);
+  return stored;
+}
+
+/** An illegal status move is a conflict with the call's state (409), not bad input. */
+function refuseIllegalMove(from: CallStatus, to: CallStatus): void {
+  const move = moveProblem(from, to);
+  if (move) throw conflict(`A ${from} call cannot become ${to}; reopen it (status awaiting) first`, [move]);
+}
+
+/** The patch laid over the stored fields, before the status rules settle the times. */
+function mergePatch(stored: CallFields, patch: CallPatch): CallFields {
+  const timeOf = (value: string | null | undefined, kept: number | null) => (value === undefined ? kept : value === null ? null : fromIso(value));
+  return {
+    callerId: patch.callerId ?? stored.callerId,
+    calleeId: patch.calleeId ?? stored.calleeId,
+    placedAt: patch.placedAt === undefined ? stored.placedAt : fromIso(patch.placedAt),
+    channel: patch.channel ?? stored.channel,
+    topic: patch.topic ?? stored.topic,
+    notes: patch.notes === undefined ? stored.notes : storedText(patch.notes),
+    source: patch.source === undefined ? stored.source : storedText(patch.source),
+    status: patch.status ?? stored.status,
+    respondedAt: timeOf(patch.respondedAt, stored.respondedAt),
+    closedAt: timeOf(patch.closedAt, stored.closedAt),
+  };
+}
+
+/**
+ * The merged call checked as a whole, with its status times settled: the
+ * parties the patch names exist and differ, and the times fit the status
+ * (settleCallTimes); every problem found is reported at once (422).
+ */
+function settlePatchedCall(merged: CallFields, patch: CallPatch, from: CallStatus, parties: Map<string, Party>, now: number): CallFields {
+  const problems: FieldProblem[] = unknownParties(parties, { callerId: patch.callerId, calleeId: patch.calleeId });
+  if (merged.callerId === merged.calleeId) {
+    const path = patch.calleeId === undefined ? 'callerId' : 'calleeId';
+    problems.push({ path, message: `must be a different official from the ${path === 'calleeId' ? 'caller' : 'callee'}` });
   }
-  return { call, replayed: false };
+  const given = { respondedAt: patch.respondedAt !== undefined, closedAt: patch.closedAt !== undefined };
+  const settled = settleCallTimes(merged, given, now);
+  problems.push(...settled.problems);
+  if (merged.status === from) {
+    const cleared = clearedStatusTimeProblem(merged.status, { respondedAt: patch.respondedAt === null, closedAt: patch.closedAt === null });
+    if (cleared) problems.push(cleared);
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return { ...merged, ...settled.times };
+}
+
+function differs(a: CallFields, b: CallFields): boolean {
+  return (Object.keys(a) as (keyof CallFields)[]).some((key) => a[key] !== b[key]);
 }
 
 /**
@@ -165,67 +191,17 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
 export async function updateCall(deps: Deps, actor: CurrentUser, id: string, patch: CallPatch, versions: number[]): Promise<Call> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const stored = await findCall(trx, id);
-    if (!stored) throw notFound(`Call ${id}`);
-    const { row, call: before } = stored;
-    if (!versions.includes(row.version)) throw staleVersion(row.version);
+    const stored = await currentVersion(trx, id, versions);
+    refuseIllegalMove(stored.fields.status, patch.status ?? stored.fields.status);
+    const merged = mergePatch(stored.fields, patch);
+    const parties = await findParties(trx, [merged.callerId, merged.calleeId]);
+    const next = settlePatchedCall(merged, patch, stored.fields.status, parties, now);
+    if (!differs(stored.fields, next)) return stored.call;
 
-    const from = row.status as CallStatus;
-    const status = patch.status ?? from;
-    const move = moveProblem(from, status);
-    if (move) throw conflict(`A ${from} call cannot become ${status}; reopen it (status awaiting) first`, [move]);
-
-    const callerId = patch.callerId ?? row.caller_id;
-    const calleeId = patch.calleeId ?? row.callee_id;
-    const problems: FieldProblem[] = [];
-    const parties = await findParties(trx, [callerId, calleeId]);
-    problems.push(...unknownParties(parties, { callerId: patch.callerId, calleeId: patch.calleeId }));
-    if (callerId === calleeId) {
-      const path = patch.calleeId === undefined ? 'callerId' : 'calleeId';
-      problems.push({ path, message: `must be a different official from the ${path === 'calleeId' ? 'caller' : 'callee'}` });
-    }
-    const timeOf = (value: string | null | undefined, storedValue: number | null) =>
-      value === undefined ? storedValue : value === null ? null : fromIso(value);
-    const settled = settleCallTimes(
-      {
-        status,
-        placedAt: patch.placedAt === undefined ? row.placed_at : fromIso(patch.placedAt),
-        respondedAt: timeOf(patch.respondedAt, row.responded_at),
-        closedAt: timeOf(patch.closedAt, row.closed_at),
-      },
-      { respondedAt: patch.respondedAt !== undefined, closedAt: patch.closedAt !== undefined },
-      now,
-    );
-    problems.push(...settled.problems);
-    // Clearing the timestamp a call keeps its status by would otherwise quietly become "now".
-    if (status === from && patch.respondedAt === null && isReplied(status)) {
-      problems.push({ path: 'respondedAt', message: `is required for a ${status} call; to clear it, reopen the call (status awaiting)` });
-    }
-    if (status === from && patch.closedAt === null && status === 'withdrawn') {
-      problems.push({ path: 'closedAt', message: 'is required for a withdrawn call; to clear it, reopen the call (status awaiting)' });
-    }
-    if (problems.length > 0) throw invalid(problems);
-
-    const next: Omit<CallChanges, 'version' | 'updated_at'> = {
-      caller_id: callerId,
-      callee_id: calleeId,
-      placed_at: settled.times.placedAt,
-      channel: patch.channel ?? row.channel,
-      topic: patch.topic ?? row.topic,
-      notes: patch.notes === undefined ? row.notes : textOrNull(patch.notes),
-      source: patch.source === undefined ? row.source : textOrNull(patch.source),
-      status: settled.times.status,
-      responded_at: settled.times.respondedAt,
-      closed_at: settled.times.closedAt,
-    };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => next[key] !== row[key]);
-    if (!changed) return before;
-
-    const written = await updateCallRow(trx, id, row.version, { ...next, version: row.version + 1, updated_at: now });
-    if (!written) throw staleVersion((await findCall(trx, id))?.call.version ?? row.version + 1);
-    // The row as written, with the parties read above: no second read of the call.
-    const after = toCall({ ...row, ...next, version: row.version + 1, updated_at: now }, parties.get(callerId)!, parties.get(calleeId)!);
-    await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before, after });
+    const sides = { caller: parties.get(next.callerId)!, callee: parties.get(next.calleeId)! };
+    const after = await updateCallFields(trx, id, stored.version, next, now, sides);
+    if (!after) throw staleVersion((await findCall(trx, id))?.version ?? stored.version + 1);
+    await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before: stored.call, after });
     return after;
   });
 }
@@ -234,13 +210,11 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
 export async function deleteCall(deps: Deps, actor: CurrentUser, id: string, versions: number[]): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const stored = await findCall(trx, id);
-    if (!stored) throw notFound(`Call ${id}`);
-    if (!versions.includes(stored.row.version)) throw staleVersion(stored.row.version);
-    if (!(await deleteCallRow(trx, id, stored.row.version))) {
+    const stored = await currentVersion(trx, id, versions);
+    if (!(await deleteCallRow(trx, id, stored.version))) {
       const current = await findCall(trx, id);
       if (!current) throw notFound(`Call ${id}`);
-      throw staleVersion(current.row.version);
+      throw staleVersion(current.version);
     }
     await appendHistory(trx, { at: now, actor: actor.username, action: 'delete', entityType: 'call', entityId: id, before: stored.call, after: null });
   });

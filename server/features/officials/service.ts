@@ -30,15 +30,6 @@ const stillInCalls = (official: Official, count?: number) =>
     `${official.name} is the caller or callee of ${count === undefined ? 'logged calls' : `${count} logged call${count === 1 ? '' : 's'}`}; delete those calls first, so the log never points at someone unknown`,
   );
 
-/** A failed write's database error, in the client's words: a lost race with another request. */
-function constraintError(name: string, ministryId: string) {
-  return (error: unknown): never => {
-    if (isUniqueViolation(error)) throw duplicate(name);
-    if (isForeignKeyViolation(error)) throw unknownMinistry(ministryId);
-    throw error;
-  };
-}
-
 export function listOfficials(deps: Deps, query: OfficialListQuery) {
   return listRows(deps.db, query);
 }
@@ -68,7 +59,10 @@ export async function createOfficial(deps: Deps, actor: CurrentUser, input: Offi
       time_zone: input.timeZone,
       created_at: now,
       updated_at: now,
-    }).catch(constraintError(input.name, input.ministryId));
+    })
+      // A lost race with another request: a twin added meanwhile, or the ministry deleted.
+      .catch(orThrow(isUniqueViolation, () => duplicate(input.name)))
+      .catch(orThrow(isForeignKeyViolation, () => unknownMinistry(input.ministryId)));
     const official = (await findOfficial(trx, id))!;
     await appendHistory(trx, { at: now, actor: actor.username, action: 'create', entityType: 'official', entityId: id, before: null, after: official });
     return official;
@@ -92,7 +86,9 @@ export async function updateOfficial(deps: Deps, actor: CurrentUser, id: string,
     const ministryId = changes.ministry_id ?? before.ministryId;
     if (changes.ministry_id && !(await ministryExists(trx, ministryId))) throw unknownMinistry(ministryId);
     if ((changes.name || changes.ministry_id) && (await findOfficialIdByName(trx, name, ministryId, id))) throw duplicate(name);
-    await updateOfficialRow(trx, id, { ...changes, updated_at: now }).catch(constraintError(name, ministryId));
+    await updateOfficialRow(trx, id, { ...changes, updated_at: now })
+      .catch(orThrow(isUniqueViolation, () => duplicate(name)))
+      .catch(orThrow(isForeignKeyViolation, () => unknownMinistry(ministryId)));
     const after = (await findOfficial(trx, id))!;
     await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'official', entityId: id, before, after });
     return after;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '#client/lib/api-client.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { estimateSkew } from './awaiting.ts';
-import { outcomeErrorMessage, outcomePatch } from './record-outcome.ts';
+import { outcomePatch } from '#shared/domain/call-status.ts';
+import { outcomeErrorMessage } from './record-outcome.ts';
 
 const call = (placedAt: string, waitingMs: number) => ({ placedAt, waitingMs }) as AwaitingCall;
 

@@ -2,30 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '#client/lib/api-client.ts';
 import { notify } from '#client/lib/notices.ts';
 import { queryRoots } from '#client/lib/query-keys.ts';
-import { Call, type AwaitingCall, type CallPatch } from '#shared/schemas/calls.ts';
+import { outcomePatch, type Outcome } from '#shared/domain/call-status.ts';
+import { Call, type AwaitingCall } from '#shared/schemas/calls.ts';
 import type { AwaitingData } from './awaiting.ts';
 import { applyCallChange, removeFromBoard } from './awaiting-cache.ts';
-
-export type Outcome = 'answered' | 'returned' | 'declined' | 'withdrawn';
-
-export const OUTCOMES: readonly { value: Outcome; label: string; help: string }[] = [
-  { value: 'returned', label: 'Returned', help: 'called back later' },
-  { value: 'answered', label: 'Answered', help: 'took the call when it was placed' },
-  { value: 'declined', label: 'Declined', help: 'replied they will not talk' },
-  { value: 'withdrawn', label: 'Withdrawn', help: 'we stopped waiting' },
-];
 
 export interface RecordOutcome {
   call: AwaitingCall;
   status: Outcome;
   /** When it happened (ISO); omitted, the server takes now (answered: the time the call was placed). */
   at?: string;
-}
-
-/** The patch for an outcome: replies set respondedAt, a withdrawal closedAt. */
-export function outcomePatch(status: Outcome, at?: string): CallPatch {
-  if (!at) return { status };
-  return status === 'withdrawn' ? { status, closedAt: at } : { status, respondedAt: at };
 }
 
 export function outcomeErrorMessage(error: unknown, callee: string): string {

@@ -1,19 +1,12 @@
 import { createContext, memo, useContext, type ReactNode } from 'react';
 import { countryLabel, flagEmoji, supportsFlagEmoji } from '#client/lib/country.ts';
 import type { WaitThresholds } from '#client/lib/preferences.ts';
+import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { LiveTimer } from './live-timer.tsx';
 import { LocalTime } from './local-time.tsx';
 import { PlacedAt } from './placed-at.tsx';
 import { levelLabel, useWaitLevel } from './wait-level.ts';
-
-const CHANNEL_LABEL: Record<AwaitingCall['channel'], string> = {
-  phone: 'Phone',
-  video: 'Video',
-  message: 'Message',
-  in_person: 'In person',
-  other: 'Other',
-};
 
 /**
  * Extra content under a row's timer, supplied by the page (the statistics
@@ -77,7 +70,7 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
           {call.topic}
         </p>
         <p className="sub">
-          {CHANNEL_LABEL[call.channel]} · logged by {call.createdBy}
+          {CHANNEL_LABELS[call.channel]} · logged by {call.createdBy}
         </p>
       </div>
       <div className="cell-placed">

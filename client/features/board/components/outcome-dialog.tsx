@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import { fieldErrors } from '#client/lib/field-errors.ts';
 import { formatDateTime, fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { nowMs } from '#client/lib/ticker.ts';
+import { OUTCOME_MEANINGS, STATUS_LABELS } from '#shared/domain/call-labels.ts';
+import { MAX_FUTURE_SKEW_MS, OUTCOMES, settleCallTimes, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
-import { OUTCOMES, type Outcome } from '../api/record-outcome.ts';
 import { LiveTimer } from './live-timer.tsx';
-
-const FUTURE_SLACK_MS = 5 * 60_000;
 
 export interface OutcomeDialogProps {
   call: AwaitingCall | null;
@@ -16,13 +16,14 @@ export interface OutcomeDialogProps {
   onRecord: (status: Outcome, at: string | undefined) => void;
 }
 
-/** Checks an edited "when": not before the call, not in the future. */
-export function checkOutcomeTime(iso: string | null, placedAt: string, now: number): string | undefined {
+/** Checks an edited "when" with the server's own status rules: not before the call, not in the future. */
+export function checkOutcomeTime(outcome: Outcome, iso: string | null, placedAt: string, now: number): string | undefined {
   if (!iso) return 'Enter the date and time it happened.';
   const at = Date.parse(iso);
-  if (at < Date.parse(placedAt) - 60_000) return `Must not be before the call was placed (${formatDateTime(placedAt)}).`;
-  if (at > now + FUTURE_SLACK_MS) return 'Must not be in the future.';
-  return undefined;
+  const closes = statusTimeField(outcome) === 'closedAt';
+  const times = { status: outcome, placedAt: Date.parse(placedAt), respondedAt: closes ? null : at, closedAt: closes ? at : null };
+  const problem = settleCallTimes(times, { respondedAt: !closes, closedAt: closes }, now).problems[0];
+  return problem ? fieldErrors([problem])[problem.path] : undefined;
 }
 
 /**
@@ -56,7 +57,7 @@ function OutcomeForm({ call, onRecord }: { call: AwaitingCall; onRecord: Outcome
   const choose = (status: Outcome) => {
     if (!touched) return onRecord(status, undefined);
     const iso = fromLocalInput(when);
-    const problem = checkOutcomeTime(iso, call.placedAt, nowMs());
+    const problem = checkOutcomeTime(status, iso, call.placedAt, nowMs());
     if (problem) return setError(problem);
     onRecord(status, iso ?? undefined);
   };
@@ -73,7 +74,7 @@ function OutcomeForm({ call, onRecord }: { call: AwaitingCall; onRecord: Outcome
             {...control}
             type="datetime-local"
             value={when}
-            max={toLocalInput(openedAt + FUTURE_SLACK_MS)}
+            max={toLocalInput(openedAt + MAX_FUTURE_SKEW_MS)}
             onChange={(event) => {
               setWhen(event.target.value);
               setTouched(true);
@@ -85,9 +86,9 @@ function OutcomeForm({ call, onRecord }: { call: AwaitingCall; onRecord: Outcome
       <fieldset className="outcome-choices">
         <legend>Outcome</legend>
         {OUTCOMES.map((outcome) => (
-          <button key={outcome.value} type="button" className={`btn outcome-btn outcome-${outcome.value}`} onClick={() => choose(outcome.value)}>
-            <span className="outcome-label">{outcome.label}</span>
-            <span className="outcome-help">{outcome.help}</span>
+          <button key={outcome} type="button" className={`btn outcome-btn outcome-${outcome}`} onClick={() => choose(outcome)}>
+            <span className="outcome-label">{STATUS_LABELS[outcome]}</span>
+            <span className="outcome-help">{OUTCOME_MEANINGS[outcome]}</span>
           </button>
         ))}
       </fieldset>

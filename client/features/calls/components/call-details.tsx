@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import { formatDateTime, formatDateTimeIn, formatDuration, localTimeIn } from '#client/lib/format.ts';
 import { useTick } from '#client/lib/ticker.ts';
+import { CHANNEL_LABELS, STATUS_TIME_LABELS } from '#shared/domain/call-labels.ts';
 import type { Call } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
-import { CHANNEL_LABELS, SourceText, StatusBadge } from './call-labels.tsx';
+import { SourceText, StatusBadge } from './call-labels.tsx';
 import { LiveTimer } from './elapsed.tsx';
 
 /** Every field of a call, each party with the local time where they were. */
@@ -66,9 +67,9 @@ function StatusSummary({ call }: { call: Call }) {
           </dd>
         </>
       ) : null}
-      {call.respondedAt ? (
+      {call.respondedAt && call.status !== 'awaiting' ? (
         <>
-          <dt>{call.status === 'answered' ? 'Answered at' : call.status === 'declined' ? 'Declined at' : 'Returned at'}</dt>
+          <dt>{STATUS_TIME_LABELS[call.status]}</dt>
           <dd>
             <time dateTime={call.respondedAt}>{formatDateTime(call.respondedAt)}</time>
           </dd>
@@ -82,7 +83,7 @@ function StatusSummary({ call }: { call: Call }) {
       ) : null}
       {call.closedAt ? (
         <>
-          <dt>Withdrawn at</dt>
+          <dt>{STATUS_TIME_LABELS.withdrawn}</dt>
           <dd>
             <time dateTime={call.closedAt}>{formatDateTime(call.closedAt)}</time>{' '}
             <span className="muted">(after {formatDuration(Date.parse(call.closedAt) - Date.parse(call.placedAt))} without a reply)</span>

@@ -4,9 +4,10 @@ import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
+import { statusTimeField } from '#shared/domain/call-status.ts';
 import { Channel, type Call, type CallPatch } from '#shared/schemas/calls.ts';
-import { formValuesOf, patchFromForm, statusTimeField, type CallFormValues } from '../lib/call-form.ts';
-import { CHANNEL_LABELS } from './call-labels.tsx';
+import { formValuesOf, patchFromForm, type CallFormValues } from '../lib/edit-call-form.ts';
 
 /** What a picker of officials receives: the Field's ids and the chosen official. */
 export interface OfficialPickerProps {
@@ -42,7 +43,7 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const extra = statusTimeField(base);
+  const extra = statusTimeField(base.status);
 
   const set = <K extends keyof CallFormValues>(field: K, value: CallFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
 

@@ -7,19 +7,11 @@ import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import { OUTCOME_MEANINGS, STATUS_LABELS, STATUS_TIME_LABELS } from '#shared/domain/call-labels.ts';
+import { OUTCOMES, outcomePatch, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
 import type { Call, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
-import { STATUS_LABELS } from './call-labels.tsx';
 
-type Outcome = Exclude<CallStatus, 'awaiting'>;
-const OUTCOMES: readonly Outcome[] = ['answered', 'returned', 'declined', 'withdrawn'];
-const OUTCOME_HINTS: Record<Outcome, string> = {
-  answered: 'The callee took the call when it was placed',
-  returned: 'The callee called back later',
-  declined: 'The callee replied that they will not talk',
-  withdrawn: 'The caller stopped waiting without a reply',
-};
-
-/** The analyst's outcome: which status, and when it happened (a default until they change it). */
+/** The status time the dialog offers until the analyst changes it: what the server would fill in. */
 function defaultTime(call: Call, outcome: Outcome): string {
   return toLocalInput(outcome === 'answered' ? Date.parse(call.placedAt) : Date.now());
 }
@@ -58,7 +50,7 @@ function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { op
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [busy, setBusy] = useState(false);
   const shown = time ?? defaultTime(call, outcome);
-  const timeField = outcome === 'withdrawn' ? 'closedAt' : 'respondedAt';
+  const timeField = statusTimeField(outcome)!;
 
   const close = () => {
     setTime(null);
@@ -72,7 +64,7 @@ function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { op
     if (!iso) return setErrors({ [timeField]: 'Must be a date and time.' });
     setBusy(true);
     try {
-      await onSave({ status: outcome, [timeField]: iso });
+      await onSave(outcomePatch(outcome, iso));
       close();
     } catch (error) {
       const byField = error instanceof ApiError ? fieldErrors(error) : {};
@@ -95,14 +87,14 @@ function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { op
                 <input type="radio" name={`${id}-outcome`} value={value} checked={outcome === value} onChange={() => setOutcome(value)} />
                 <span>
                   <strong>{STATUS_LABELS[value]}</strong>
-                  <span className="muted small"> — {OUTCOME_HINTS[value]}</span>
+                  <span className="muted small"> — {OUTCOME_MEANINGS[value]}</span>
                 </span>
               </label>
             ))}
           </div>
           {errors.status ? <p className="field-error">{errors.status}</p> : null}
         </fieldset>
-        <Field label={outcome === 'withdrawn' ? 'Withdrawn at' : outcome === 'answered' ? 'Answered at' : 'Replied at'} error={errors[timeField]} hint="Your local time">
+        <Field label={STATUS_TIME_LABELS[outcome]} error={errors[timeField]} hint="Your local time">
           {(control) => <input {...control} type="datetime-local" value={shown} onChange={(e) => setTime(e.target.value)} />}
         </Field>
         <FormActions submitLabel="Save outcome" busy={busy} onCancel={close} />

@@ -13,7 +13,7 @@ import { notify } from '#client/lib/notices.ts';
 import type { Call, CallPatch } from '#shared/schemas/calls.ts';
 import { callQuery, useDeleteCall } from '../api/calls.ts';
 import { useGuardedSave, type SaveOutcome } from '../api/use-guarded-save.ts';
-import { formValuesOf, type CallFormValues } from '../lib/call-form.ts';
+import { formValuesOf, type CallFormValues } from '../lib/edit-call-form.ts';
 import { CallConflict } from './call-conflict.tsx';
 import { CallDetails } from './call-details.tsx';
 import { CallEditForm, type OfficialPickerProps } from './call-edit-form.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '#client/components/ui/button.tsx';
+import { STATUS_LABELS } from '#shared/domain/call-labels.ts';
 import { CallStatus } from '#shared/schemas/calls.ts';
 import { hasActiveFilters, type CallFilters } from '../lib/call-filters.ts';
-import { STATUS_LABELS } from './call-labels.tsx';
 
 export interface CallsFiltersProps {
   filters: CallFilters;

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { formatDateTime, formatDuration } from '#client/lib/format.ts';
+import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import type { Call } from '#shared/schemas/calls.ts';
-import { CHANNEL_LABELS, StatusBadge } from './call-labels.tsx';
+import { StatusBadge } from './call-labels.tsx';
 import { WaitingSince } from './elapsed.tsx';
 
 /**

@@ -1,7 +1,8 @@
 import { formatDateTime } from '#client/lib/format.ts';
+import { CHANNEL_LABELS, STATUS_LABELS } from '#shared/domain/call-labels.ts';
 import { CallStatus, Channel } from '#shared/schemas/calls.ts';
 import { CALL_FIELD_LABELS, type CallField } from '../lib/call-diff.ts';
-import { CHANNEL_LABELS, STATUS_LABELS, SourceText } from './call-labels.tsx';
+import { SourceText } from './call-labels.tsx';
 
 export function fieldLabel(field: string): string {
   return CALL_FIELD_LABELS[field as CallField] ?? field;

@@ -6,19 +6,13 @@ import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { toLocalInput } from '#client/lib/format.ts';
 import { viewerTimeZone } from '#client/lib/time-zones.ts';
-import type { Call, Channel } from '#shared/schemas/calls.ts';
+import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
+import { statusTimeField } from '#shared/domain/call-status.ts';
+import { Channel, type Call } from '#shared/schemas/calls.ts';
 import { useCreateCall } from '../api/create-call.ts';
-import { buildCallCreate, emptyCallForm, outcomeField, type CallFormState } from '../lib/call-form.ts';
+import { buildCallCreate, emptyCallForm, type CallFormState } from '../lib/new-call-form.ts';
 import { OfficialPicker } from './official-picker.tsx';
-import { OutcomeFields } from './outcome-fields.tsx';
-
-const CHANNELS: readonly { value: Channel; label: string }[] = [
-  { value: 'phone', label: 'Phone' },
-  { value: 'video', label: 'Video' },
-  { value: 'message', label: 'Message' },
-  { value: 'in_person', label: 'In person' },
-  { value: 'other', label: 'Other' },
-];
+import { StatusFields } from './status-fields.tsx';
 
 /**
  * Logs a call, keyboard first: type to pick caller and callee (Enter moves
@@ -74,7 +68,7 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
 
   const failure = create.error;
   const general = failure && !(failure instanceof ApiError && failure.problem.errors?.length) ? failure : null;
-  const outcome = outcomeField(form.status);
+  const statusTime = statusTimeField(form.status);
   return (
     <form ref={formRef} className="card log-form" onSubmit={(e) => (e.preventDefault(), submit(false))} onKeyDown={onKeyDown} noValidate aria-label="Log a call">
       {general ? (
@@ -96,9 +90,9 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
         <Field label="Channel" required error={errors.channel}>
           {(control) => (
             <select {...control} name="channel" value={form.channel} onChange={(e) => set('channel', e.target.value as Channel)}>
-              {CHANNELS.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
+              {Channel.options.map((channel) => (
+                <option key={channel} value={channel}>
+                  {CHANNEL_LABELS[channel]}
                 </option>
               ))}
             </select>
@@ -113,12 +107,12 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
         <Field className="span-2" label="Notes" error={errors.notes}>
           {(control) => <textarea {...control} name="notes" rows={3} value={form.notes} onChange={(e) => set('notes', e.target.value)} />}
         </Field>
-        <OutcomeFields
+        <StatusFields
           status={form.status}
-          outcomeAt={form.outcomeAt}
+          statusAt={form.statusAt}
           onStatus={(status) => set('status', status)}
-          onOutcomeAt={(value) => set('outcomeAt', value)}
-          error={outcome ? errors[outcome] : undefined}
+          onStatusAt={(value) => set('statusAt', value)}
+          error={statusTime ? errors[statusTime] : undefined}
         />
       </div>
       <div className="form-actions">

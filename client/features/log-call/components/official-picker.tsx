@@ -3,7 +3,7 @@ import { Combobox } from '#client/components/ui/combobox.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import type { Official } from '#shared/schemas/officials.ts';
 import { useOfficialSearch } from '../api/pickers.ts';
-import type { PickedOfficial } from '../lib/call-form.ts';
+import type { PickedOfficial } from '../lib/new-call-form.ts';
 import { NewOfficialDialog } from './new-official-dialog.tsx';
 
 export function describeOfficial(official: Pick<Official, 'title' | 'ministry'>): string {

@@ -1,5 +1,6 @@
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import { isBeyondFutureSkew, statusTimeField } from '#shared/domain/call-status.ts';
 import { CallCreate, type CallStatus, type Channel } from '#shared/schemas/calls.ts';
 
 export interface PickedOfficial {
@@ -18,26 +19,19 @@ export interface CallFormState {
   notes: string;
   source: string;
   status: CallStatus;
-  /** When the outcome happened; empty: the server decides (answered: when placed; others: now). */
-  outcomeAt: string;
+  /** The status time (when the outcome happened); empty: the server decides (answered: when placed; others: now). */
+  statusAt: string;
 }
 
 export function emptyCallForm(now: number, keep: Partial<CallFormState> = {}): CallFormState {
-  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', outcomeAt: '', ...keep };
-}
-
-const FUTURE_SLACK_MS = 5 * 60_000;
-
-/** The field that holds an outcome's time: a withdrawal closes, the rest reply. */
-export function outcomeField(status: CallStatus): 'respondedAt' | 'closedAt' | null {
-  if (status === 'awaiting') return null;
-  return status === 'withdrawn' ? 'closedAt' : 'respondedAt';
+  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', statusAt: '', ...keep };
 }
 
 /**
  * The request body for the form, or the message for each field that is not
- * right: first the form's own checks (in words an analyst uses), then the
- * shared CallCreate schema, the same rules the server applies.
+ * right: first the form's own checks (in words an analyst uses, with the
+ * shared status rules: which time a status carries, how far ahead of the
+ * clock a time may lie), then the shared CallCreate schema the server runs.
  */
 export function buildCallCreate(form: CallFormState, now: number): { body: CallCreate; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -45,7 +39,7 @@ export function buildCallCreate(form: CallFormState, now: number): { body: CallC
   if (!form.caller) errors.callerId = 'Choose who placed the call.';
   if (!form.callee) errors.calleeId = 'Choose who was called.';
   if (!placedAt) errors.placedAt = 'Enter when the call was placed.';
-  else if (Date.parse(placedAt) > now + FUTURE_SLACK_MS) errors.placedAt = 'Must not be in the future.';
+  else if (isBeyondFutureSkew(Date.parse(placedAt), now)) errors.placedAt = 'Must not be in the future.';
 
   const body: CallCreate = {
     callerId: form.caller?.id ?? '',
@@ -58,20 +52,20 @@ export function buildCallCreate(form: CallFormState, now: number): { body: CallC
   if (form.notes.trim()) body.notes = form.notes;
   if (form.source.trim()) body.source = form.source.trim();
 
-  const field = outcomeField(form.status);
-  if (field && form.outcomeAt) {
-    const at = fromLocalInput(form.outcomeAt);
+  const field = statusTimeField(form.status);
+  if (field && form.statusAt) {
+    const at = fromLocalInput(form.statusAt);
     if (!at) errors[field] = 'Enter when it happened, or clear the field.';
     else {
       body[field] = at;
       if (placedAt && Date.parse(at) < Date.parse(placedAt)) errors[field] = 'Must not be before the call was placed.';
-      else if (Date.parse(at) > now + FUTURE_SLACK_MS) errors[field] = 'Must not be in the future.';
+      else if (isBeyondFutureSkew(Date.parse(at), now)) errors[field] = 'Must not be in the future.';
     }
   }
 
   const parsed = CallCreate.safeParse(body);
   if (!parsed.success) {
-    for (const [path, message] of Object.entries(fieldErrors(parsed.error))) if (errors[path] === undefined) errors[path] = message;
+    for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[path] ??= message;
   }
   return { body, errors };
 }

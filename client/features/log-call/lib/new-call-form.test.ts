@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLocalInput } from '#client/lib/format.ts';
-import { buildCallCreate, emptyCallForm, type CallFormState } from './call-form.ts';
+import { buildCallCreate, emptyCallForm, type CallFormState } from './new-call-form.ts';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const kerry = { id: 'kerry', name: 'John Kerry' };
@@ -42,11 +42,11 @@ describe('the call form', () => {
 
   it('sends an outcome with its time in the field the status needs', () => {
     const placedAt = toLocalInput(NOW - 3 * 3_600_000);
-    const returned = buildCallCreate(form({ placedAt, status: 'returned', outcomeAt: toLocalInput(NOW - 3_600_000) }), NOW);
+    const returned = buildCallCreate(form({ placedAt, status: 'returned', statusAt: toLocalInput(NOW - 3_600_000) }), NOW);
     expect(returned.errors).toEqual({});
     expect(returned.body.respondedAt).toBeDefined();
     expect(returned.body.closedAt).toBeUndefined();
-    const withdrawn = buildCallCreate(form({ placedAt, status: 'withdrawn', outcomeAt: toLocalInput(NOW) }), NOW);
+    const withdrawn = buildCallCreate(form({ placedAt, status: 'withdrawn', statusAt: toLocalInput(NOW) }), NOW);
     expect(withdrawn.body.closedAt).toBeDefined();
     expect(withdrawn.body.respondedAt).toBeUndefined();
   });
@@ -54,7 +54,7 @@ describe('the call form', () => {
   it('leaves an empty outcome time to the server, and refuses one before the call', () => {
     const placedAt = toLocalInput(NOW - 3 * 3_600_000);
     expect(buildCallCreate(form({ placedAt, status: 'answered' }), NOW).body.respondedAt).toBeUndefined();
-    const early = buildCallCreate(form({ placedAt, status: 'declined', outcomeAt: toLocalInput(NOW - 5 * 3_600_000) }), NOW);
+    const early = buildCallCreate(form({ placedAt, status: 'declined', statusAt: toLocalInput(NOW - 5 * 3_600_000) }), NOW);
     expect(early.errors.respondedAt).toBe('Must not be before the call was placed.');
   });
 });

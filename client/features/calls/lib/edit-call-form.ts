@@ -1,7 +1,7 @@
 import type { FieldErrors } from '#client/lib/field-errors.ts';
 import { fieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
-import { isReplied } from '#shared/domain/call-status.ts';
+import { statusTimeField } from '#shared/domain/call-status.ts';
 import { CallPatch, type Call, type Channel } from '#shared/schemas/calls.ts';
 import { changedFields } from './call-diff.ts';
 
@@ -34,12 +34,6 @@ export function formValuesOf(call: Call): CallFormValues {
   };
 }
 
-/** Which timestamp besides placedAt the call's status carries, and so which the form shows. */
-export function statusTimeField(call: Pick<Call, 'status'>): 'respondedAt' | 'closedAt' | null {
-  if (isReplied(call.status)) return 'respondedAt';
-  return call.status === 'withdrawn' ? 'closedAt' : null;
-}
-
 export type FormResult = { ok: true; patch: CallPatch } | { ok: false; errors: FieldErrors };
 
 /**
@@ -70,7 +64,8 @@ export function patchFromForm(base: Call, values: CallFormValues): FormResult {
     notes: values.notes.trim() ? values.notes : null,
     source: values.source.trim() ? values.source.trim() : null,
   };
-  const extra = statusTimeField(base);
+  // Only the status time the call's status carries is shown and sent.
+  const extra = statusTimeField(base.status);
   if (extra) candidate[extra] = time(extra, true);
 
   const parsed = CallPatch.safeParse(candidate);
