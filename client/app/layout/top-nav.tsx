@@ -12,6 +12,8 @@ const links = [
   { to: '/settings', label: 'Settings' },
 ];
 
+const adminLinks: typeof links = [{ to: '/users', label: 'Admin', end: false }];
+
 export function TopNav() {
   const user = useCurrentUser();
   const logout = useLogout();
@@ -25,7 +27,7 @@ export function TopNav() {
         </NavLink>
         <nav aria-label="Main" className="mainnav">
           <ul>
-            {links.map((link) => (
+            {[...links, ...(user.role === 'admin' ? adminLinks : [])].map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.end} className="mainnav-link">
                   {link.label}
@@ -40,9 +42,9 @@ export function TopNav() {
               Log a call <kbd className="kbd kbd-hint">n</kbd>
             </NavLink>
           ) : null}
-          <span className="usermenu-name" title={`${user.username} · ${user.role}`}>
+          <NavLink to="/account" className="usermenu-name" title={`Your account: ${user.username} · ${user.role}`}>
             {user.displayName}
-          </span>
+          </NavLink>
           <button
             type="button"
             className="btn btn-ghost btn-small"
