@@ -35,7 +35,8 @@ export function hostGuard(config: Config): MiddlewareHandler<AppEnv> {
       userAgent: c.var.request.userAgent,
       detail: { host: url.host.slice(0, 200), method: c.req.method, path: url.pathname.slice(0, 200) },
     });
-    const expected = config.PUBLIC_URL.length ? config.PUBLIC_URL.join(', ') : `localhost, 127.0.0.1 or ${config.HOST} at port ${config.PORT}`;
+    const names = [...new Set(['localhost', '127.0.0.1', config.HOST])].join(', ');
+    const expected = config.PUBLIC_URL.length ? config.PUBLIC_URL.join(', ') : `${names} at port ${config.PORT}`;
     return problemResponse(
       c,
       new AppError(421, 'Misdirected request', `This server answers for ${expected}, not for ${url.host}. Behind another name, set PUBLIC_URL to the address users open.`),

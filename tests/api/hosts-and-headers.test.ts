@@ -69,6 +69,14 @@ describe('headers', async () => {
     expect((await t.request('/api/health')).headers.get('strict-transport-security')).toBeNull();
   });
 
+  // TRACE cannot be sent through fetch; tests/e2e/security.test.ts sends it to the real server.
+  it('no CORS grant to another origin, no content sniffing, no referrer', async () => {
+    const res = await viewer.request('/api/calls', { headers: { origin: 'https://elsewhere.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
   it('a policy that forbids base URLs and plugins', async () => {
     const csp = (await t.request('/api/health')).headers.get('content-security-policy')!;
     expect(csp).toContain("base-uri 'none'");

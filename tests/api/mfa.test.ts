@@ -107,8 +107,26 @@ describe('turning two-factor on', async () => {
     t.clock.advance(11 * 60_000);
     const res = await browser.request('/api/auth/mfa/setup', { method: 'POST' });
     expect(await expectProblem(res, 403, ['password'])).toMatchObject({ code: 'reauthentication_required' });
-    expect((await browser.request('/api/auth/reauthenticate', { method: 'POST', json: { password: PASSWORD } })).status).toBe(204);
-    expect((await browser.request('/api/auth/mfa/setup', { method: 'POST' })).status).toBe(200);
+    const confirmed = await browser.request('/api/auth/reauthenticate', { method: 'POST', json: { password: PASSWORD } });
+    expect(confirmed.status).toBe(204);
+    // Like any login, confirming replaces the session: the old cookie is worth nothing now.
+    const renewed = browserWith(t, sessionCookieOf(confirmed)!);
+    expect(renewed.cookie).not.toBe(browser.cookie);
+    await expectProblem(await browser.request('/api/auth/me'), 401);
+    expect((await renewed.request('/api/auth/mfa/setup', { method: 'POST' })).status).toBe(200);
+  });
+
+  it('stays on when an admin resets the password: a reset does not get around it', async () => {
+    const admin = await t.createUser('admin');
+    const hopper = await t.db.selectFrom('users').select(['id', 'mfa_secret']).where('username', '=', 'hopper').executeTakeFirstOrThrow();
+    expect((await admin.request(`/api/users/${hopper.id}`, { method: 'PATCH', json: { password: 'a fresh first phrase' } })).status).toBe(200);
+    const res = await t.request('/api/auth/login', { method: 'POST', json: { username: 'hopper', password: 'a fresh first phrase' } });
+    expect(await expectProblem(res, 401)).toMatchObject({ mfaRequired: true });
+    t.clock.advance(STEP);
+    const code = generateSync({ secret: hopper.mfa_secret!, epoch: Math.floor(t.clock.now() / 1000) });
+    const withCode = await t.request('/api/auth/login', { method: 'POST', json: { username: 'hopper', password: 'a fresh first phrase', code } });
+    expect(withCode.status).toBe(200);
+    expect((await bodyAs(await browserWith(t, sessionCookieOf(withCode)!).request('/api/auth/me'), Me)).mustChangePassword).toBe(true);
   });
 });
 

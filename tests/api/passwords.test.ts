@@ -29,6 +29,10 @@ describe('passwords', async () => {
     expect(await t.db.selectFrom('users').select('id').where('username', '=', 'newbie').execute()).toEqual([]);
   });
 
+  it('may not contain the words of the documented context list: the product’s name', () => {
+    expect(passwordProblem('my Readout login 2026', 'someone')).toMatch(/readout/);
+  });
+
   it('may not contain the username, in any case', async () => {
     await expectProblem(await admin.request('/api/users', { method: 'POST', json: { username: 'barbara', password: 'my name is Barbara ok', displayName: 'B', role: 'viewer' } }), 422, ['password']);
     await expectProblem(await katherine.request('/api/auth/password', { method: 'POST', json: { currentPassword: PASSWORD, newPassword: 'KATHERINE rules the world' } }), 422, ['newPassword']);

@@ -1,4 +1,4 @@
-import { NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { hasRole } from '#shared/schemas/users.ts';
 import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 
@@ -13,11 +13,19 @@ const links = [
 ];
 
 const adminLinks: typeof links = [{ to: '/users', label: 'Admin', end: false }];
+// On phones the user's name (the link to their account) gives way: the account is then a nav item.
+const accountLink: typeof links = [{ to: '/account', label: 'Account', end: false }];
+
+/** The admin's pages are users and the audit log: the one nav item stands for both. */
+function isAdminPath(pathname: string): boolean {
+  return /^\/(users|audit)(\/|$)/.test(pathname);
+}
 
 export function TopNav() {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -27,11 +35,17 @@ export function TopNav() {
         </NavLink>
         <nav aria-label="Main" className="mainnav">
           <ul>
-            {[...links, ...(user.role === 'admin' ? adminLinks : [])].map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} end={link.end} className="mainnav-link">
-                  {link.label}
-                </NavLink>
+            {[...links, ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
+              <li key={link.to} className={link.to === '/account' ? 'mainnav-phone-only' : undefined}>
+                {link.to === '/users' ? (
+                  <Link to={link.to} className="mainnav-link" aria-current={isAdminPath(pathname) ? 'page' : undefined}>
+                    {link.label}
+                  </Link>
+                ) : (
+                  <NavLink to={link.to} end={link.end} className="mainnav-link">
+                    {link.label}
+                  </NavLink>
+                )}
               </li>
             ))}
           </ul>

@@ -5,7 +5,8 @@ import { appendAudit, byUser } from '../audit/service.ts';
 import { findUserById } from '../users/repository.ts';
 import { consumeFactor, matchFactor } from './factors.ts';
 import { verifyPassword } from './passwords.ts';
-import { markSessionVerified } from './repository.ts';
+import { deleteSessionOf, markSessionVerified } from './repository.ts';
+import { type StartedSession, startSession } from './sessions.ts';
 import { admitAttempt } from './throttle.ts';
 
 const RECENT_MS = RECENT_LOGIN_MINUTES * 60_000;
@@ -65,11 +66,21 @@ export async function requireRecentLogin(deps: Deps, user: CurrentUser, proof: {
   throw reauthenticationRequired();
 }
 
-/** `POST /auth/reauthenticate`: this session counts as freshly logged in for the next 10 minutes. */
-export async function reauthenticate(deps: Deps, user: CurrentUser, proof: Reauthenticate): Promise<void> {
+/**
+ * `POST /auth/reauthenticate`: a fresh login for the next 10 minutes. Like
+ * any login it replaces the session with a new one (a new cookie; the old
+ * id stops working), so an id seen before the check is worth nothing after it.
+ * Answers the new session, or null for a token (which has none).
+ */
+export async function reauthenticate(deps: Deps, user: CurrentUser, proof: Reauthenticate): Promise<StartedSession | null> {
   const method = await prove(deps, user, proof);
-  await deps.db.transaction().execute(async (trx) => {
-    if (user.via === 'session') await markSessionVerified(trx, user.credentialId, deps.clock.now());
-    await appendAudit(trx, deps, { type: 'auth.reauthenticated', ...byUser(user), detail: { method } });
+  return deps.db.transaction().execute(async (trx) => {
+    let session: StartedSession | null = null;
+    if (user.via === 'session') {
+      await deleteSessionOf(trx, user.id, user.credentialId);
+      session = await startSession(trx, deps, user.id, { ip: user.ip, userAgent: user.userAgent });
+    }
+    await appendAudit(trx, deps, { type: 'auth.reauthenticated', ...byUser(user), detail: { method, ...(session ? { replacedSession: user.credentialId, session: session.id } : {}) } });
+    return session;
   });
 }

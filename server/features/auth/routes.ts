@@ -125,13 +125,15 @@ export const authRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Confirm it is you, for the sensitive actions of the next 10 minutes',
       description:
-        'Creating a token, setting up two-factor authentication, new recovery codes and ending other sessions need a login (password or code) within the last 10 minutes. This renews it: send your password, or a two-factor code. Wrong ones count as failed logins.',
-      responses: { 204: { description: 'Confirmed' }, 400: badJsonDoc, ...authProblems, 422: invalidBodyDoc('The password or code is not right'), 429: throttled },
+        'Creating a token, setting up two-factor authentication, new recovery codes and ending other sessions need a login (password or code) within the last 10 minutes. This renews it: send your password, or a two-factor code. Wrong ones count as failed logins. ' +
+        'As at any login, the session is replaced by a new one (a new cookie).',
+      responses: { 204: { description: 'Confirmed', headers: sessionCookieDoc }, 400: badJsonDoc, ...authProblems, 422: invalidBodyDoc('The password or code is not right'), 429: throttled },
     }),
     requireRole('viewer'),
     validate('json', Reauthenticate),
     async (c) => {
-      await reauthenticate(c.var.deps, currentUser(c), c.req.valid('json'));
+      const session = await reauthenticate(c.var.deps, currentUser(c), c.req.valid('json'));
+      if (session) setSessionCookie(c, session.secret);
       return c.body(null, 204);
     },
   )

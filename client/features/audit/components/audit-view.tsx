@@ -163,7 +163,7 @@ function ChainCheck() {
         {check.data ? (
           check.data.valid ? (
             <span className="chain-ok">
-              Intact: {check.data.entries} entries chain to the last, {check.data.headHash.slice(0, 12)}…
+              Intact: all {check.data.entries} entries kept are unchanged and in order; the newest is {check.data.headHash.slice(0, 12)}…
             </span>
           ) : (
             <span className="chain-bad">
