@@ -14,11 +14,12 @@ import { ministriesRoutes } from './features/ministries/routes.ts';
 import { officialsRoutes } from './features/officials/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { tokensRoutes } from './features/tokens/routes.ts';
-import { transferRoutes } from './features/transfer/routes.ts';
+import { IMPORT_PATH, transferRoutes } from './features/transfer/routes.ts';
 import { userCredentialRoutes } from './features/users/credential-routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
 import { requestInfo } from './lib/client-address.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
+import { compressAnswers } from './lib/compression.ts';
 import { AppError, problemResponse } from './lib/errors.ts';
 import { hostGuard } from './lib/host-guard.ts';
 import { requireJsonBody } from './lib/json-body.ts';
@@ -90,9 +91,12 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
     await next();
     c.res.headers.set('Cache-Control', 'no-store');
   });
+  app.use('/api/*', compressAnswers());
   app.use('*', hostGuard(deps.config));
 
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } }));
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } });
+  // The import streams its file with limits of its own (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
   app.use('/api/*', requireJsonBody);
   app.use('/api/*', authenticate);
   app.use('/api/*', requireOwedSteps);

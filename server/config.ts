@@ -41,6 +41,10 @@ const Config = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
   /** Where the built client lives; defaults to dist/client beside the project. */
   CLIENT_DIR: z.string().optional(),
+  /** The largest import file taken, in bytes (413 beyond); it is held on disk, in the temporary folder, while it is imported. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
+  /** The most rows one import file may hold (413 beyond). */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
 });
 
 /**

@@ -69,11 +69,18 @@ const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: '
  */
 const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB']);
 
+// Names already looked up: an import checks two codes per row, and asking Intl costs microseconds each time.
+const knownCountries = new Map<string, string | undefined>();
+
 /** The English name of an ISO 3166-1 alpha-2 country, or undefined when the code is not one. */
 export function countryName(code: string): string | undefined {
   if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return undefined;
-  const name = displayNames.of(code);
-  return name && name !== code ? name : undefined;
+  if (knownCountries.has(code)) return knownCountries.get(code);
+  const found = displayNames.of(code);
+  const name = found && found !== code ? found : undefined;
+  // At most 26 × 26 entries.
+  knownCountries.set(code, name);
+  return name;
 }
 
 export const CountryCode = z

@@ -120,8 +120,8 @@ export async function findParties(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(rows.map((row) => [row.id, toParty(row)]));
 }
 
-/** Calls with both parties and their ministries, in one query (no query per row). */
-function selectCalls(db: Db) {
+/** Calls with both parties and their ministries, in one query (no query per row); the export pages through it too. */
+export function selectCalls(db: Db) {
   return db
     .selectFrom('calls')
     .innerJoin('officials as caller', 'caller.id', 'calls.caller_id')
@@ -149,7 +149,7 @@ function selectCalls(db: Db) {
 
 type JoinedRow = Awaited<ReturnType<ReturnType<typeof selectCalls>['executeTakeFirstOrThrow']>>;
 
-function fromJoined(row: JoinedRow): Call {
+export function fromJoined(row: JoinedRow): Call {
   const party = (side: 'caller' | 'callee'): Party =>
     toParty({
       id: side === 'caller' ? row.caller_id : row.callee_id,

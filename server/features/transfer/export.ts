@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow } from '#shared/schemas/transfer.ts';
+import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow, toTransferRow } from '#shared/schemas/transfer.ts';
 import type { Deps } from '../../lib/context.ts';
+import { escapeCell } from './csv-cells.ts';
 import { type ExportKey, exportPage } from './repository.ts';
 
 /** Calls per query: big enough to be quick, small enough that memory stays flat at a million calls. */
@@ -10,6 +11,9 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
+
+/** Spreadsheets take a CSV file for UTF-8 (and show "Japan–U.S." right) only when it begins with one. */
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 /** `readout-calls-2013-02-18.csv`, dated by the server's clock (UTC). */
 export function exportFileName(format: ExportFormat, now: number): string {
@@ -24,6 +28,8 @@ function csvOf(rows: TransferRow[], header: boolean): string {
     // (csv-stringify stops quoting a lone \r or \n once the delimiter is given).
     record_delimiter: '\r\n',
     quote_record_delimiter: true,
+    // No cell may start a formula when the file is opened (csv-cells.ts).
+    cast: { string: escapeCell },
   });
 }
 
@@ -36,15 +42,16 @@ export async function* exportChunks(deps: Deps, query: ExportQuery, pageSize = E
   let after: ExportKey | null = null;
   let first = true;
   for (;;) {
-    const { rows, last } = await exportPage(deps.db, query, after, pageSize);
+    const { calls, last } = await exportPage(deps.db, query, after, pageSize);
+    const rows = calls.map(toTransferRow);
     if (query.format === 'csv') {
-      if (rows.length > 0 || first) yield csvOf(rows, first);
+      if (rows.length > 0 || first) yield `${first ? BYTE_ORDER_MARK : ''}${csvOf(rows, first)}`;
     } else {
       const body = rows.map((row) => JSON.stringify(row)).join(',\n');
       yield `${first ? '[\n' : rows.length > 0 ? ',\n' : ''}${body}`;
     }
     first = false;
-    if (!last || rows.length < pageSize) break;
+    if (!last || calls.length < pageSize) break;
     after = last;
   }
   if (query.format === 'json') yield '\n]\n';

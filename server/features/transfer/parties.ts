@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Ministry } from '#shared/schemas/ministries.ts';
 import type { Official } from '#shared/schemas/officials.ts';
-import type { ImportError } from '#shared/schemas/transfer.ts';
 import type { Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
 import { toMinistry } from '../ministries/repository.ts';
 import { type OfficialRow, toOfficial } from '../officials/repository.ts';
-import { importError } from './parse.ts';
+import { type ImportProblems, type Place, refusedFor } from './problems.ts';
 import { ministriesNamed, officialsNamed } from './repository.ts';
 
 /** A caller or callee as one row of the file names them. */
 export interface PartyMention {
-  row: number;
+  place: Place;
   side: 'caller' | 'callee';
   name: string;
   title: string | undefined;
@@ -21,17 +20,47 @@ export interface PartyMention {
   country: string;
 }
 
-const ministryKey = (name: string, country: string) => JSON.stringify([name, country]);
-const officialKey = (name: string, ministry: string, country: string) => JSON.stringify([name, ministry, country]);
-const keyOfOfficial = (m: PartyMention) => officialKey(m.name, m.ministry, m.country);
+/** Different officials one file may name: far more than any foreign service has, and a bound on what the import holds in memory. */
+export const MAX_IMPORT_OFFICIALS = 100_000;
 
-/** A ministry or official the file names that is not stored yet, with where it was first named. */
-interface Planned {
+const ministryKey = (name: string, country: string) => JSON.stringify([name, country]);
+const officialKey = (m: Pick<PartyMention, 'name' | 'ministry' | 'country'>) => JSON.stringify([m.name, m.ministry, m.country]);
+
+/** A ministry or official the file names, with where it was first named and the details the rows give. */
+interface Named {
   first: PartyMention;
-  id: string;
   shortName?: string | undefined;
   title?: string | undefined;
   timeZone?: string | undefined;
+}
+
+/**
+ * Every ministry and official a file names, gathered row by row while the
+ * file is read (the rows themselves are not kept). A party not stored yet
+ * takes its short name, title and time zone from the first row that gives
+ * them, wherever in the file that is.
+ */
+export class PartyBook {
+  readonly ministries = new Map<string, Named>();
+  readonly officials = new Map<string, Named>();
+
+  note(m: PartyMention): void {
+    const mKey = ministryKey(m.ministry, m.country);
+    const ministry = this.ministries.get(mKey) ?? { first: m };
+    ministry.shortName ??= m.ministryShortName;
+    this.ministries.set(mKey, ministry);
+    const oKey = officialKey(m);
+    let official = this.officials.get(oKey);
+    if (!official) {
+      if (this.officials.size >= MAX_IMPORT_OFFICIALS) {
+        throw refusedFor(m.place, `${m.side}Name`, `names more than ${MAX_IMPORT_OFFICIALS} different officials; split the file`);
+      }
+      official = { first: m };
+      this.officials.set(oKey, official);
+    }
+    official.title ??= m.title;
+    official.timeZone ??= m.timeZone;
+  }
 }
 
 export interface ResolvedParties {
@@ -43,76 +72,62 @@ export interface ResolvedParties {
 }
 
 /**
- * Matches every caller and callee the rows name with the stored
- * ministries (by name and country) and officials (by name and ministry),
- * and plans the ones missing. A new one takes its short name, title and
- * time zone from the first row that gives them (a stored one keeps its own);
- * when no row does, the first row that names it gets the error.
+ * Matches the ministries (by name and country) and officials (by name and
+ * ministry) a file names with the stored ones, and plans the ones missing.
+ * When no row gives what a new one needs, the first row that names it gets
+ * the problem.
  */
 export async function resolveParties(
   db: Kysely<Database> | Transaction<Database>,
-  mentions: readonly PartyMention[],
+  book: PartyBook,
   now: number,
-  errors: ImportError[],
+  problems: ImportProblems,
 ): Promise<ResolvedParties> {
-
+  const named = [...book.officials.values()].map((o) => o.first);
   const storedMinistries = new Map<string, MinistriesTable>();
-  for (const m of await ministriesNamed(db, mentions.map((m) => m.ministry))) storedMinistries.set(ministryKey(m.name, m.country), m);
+  for (const m of await ministriesNamed(db, named.map((m) => m.ministry))) storedMinistries.set(ministryKey(m.name, m.country), m);
   const storedOfficials = new Map<string, OfficialRow>();
-  for (const o of await officialsNamed(db, mentions.map((m) => m.name))) storedOfficials.set(officialKey(o.name, o.ministry_name, o.ministry_country), o);
-
-  const plannedMinistries = new Map<string, Planned>();
-  const plannedOfficials = new Map<string, Planned>();
-  for (const m of mentions) {
-    const mKey = ministryKey(m.ministry, m.country);
-    if (!storedMinistries.has(mKey)) {
-      const planned = plannedMinistries.get(mKey) ?? { first: m, id: randomUUID() };
-      planned.shortName ??= m.ministryShortName;
-      plannedMinistries.set(mKey, planned);
-    }
-    const oKey = keyOfOfficial(m);
-    if (!storedOfficials.has(oKey)) {
-      const planned = plannedOfficials.get(oKey) ?? { first: m, id: randomUUID() };
-      planned.title ??= m.title;
-      planned.timeZone ??= m.timeZone;
-      plannedOfficials.set(oKey, planned);
-    }
-  }
+  for (const o of await officialsNamed(db, named.map((m) => m.name))) storedOfficials.set(officialKey({ name: o.name, ministry: o.ministry_name, country: o.ministry_country }), o);
 
   const newMinistries: ResolvedParties['newMinistries'] = [];
   const addedMinistries = new Map<string, MinistriesTable>();
-  for (const [key, { first, id, shortName }] of plannedMinistries) {
+  for (const [key, { first, shortName }] of book.ministries) {
+    if (storedMinistries.has(key)) continue;
     if (shortName === undefined) {
-      errors.push(importError(first.row, `${first.side}MinistryShortName`, `is required to add the ministry "${first.ministry}" (${first.country}), which is not stored yet`));
+      problems.add(first.place, `${first.side}MinistryShortName`, `is required to add the ministry "${first.ministry}" (${first.country}), which is not stored yet`);
       continue;
     }
-    const row: MinistriesTable = { id, name: first.ministry, short_name: shortName, country: first.country, created_at: now, updated_at: now };
+    const row: MinistriesTable = { id: randomUUID(), name: first.ministry, short_name: shortName, country: first.country, created_at: now, updated_at: now };
     newMinistries.push({ row, ministry: toMinistry(row) });
     addedMinistries.set(key, row);
   }
-  const ministryOf = (m: PartyMention): MinistriesTable | undefined => {
-    const key = ministryKey(m.ministry, m.country);
-    return storedMinistries.get(key) ?? addedMinistries.get(key);
-  };
 
   const newOfficials: ResolvedParties['newOfficials'] = [];
+  const ids = new Map<string, string>();
   const parties = new Map<string, OfficialRow>([...storedOfficials.values()].map((o) => [o.id, o]));
-  for (const { first, id, title, timeZone } of plannedOfficials.values()) {
+  for (const [key, { first, title, timeZone }] of book.officials) {
+    const stored = storedOfficials.get(key);
+    if (stored) {
+      ids.set(key, stored.id);
+      continue;
+    }
     const what = `to add the official "${first.name}" of ${first.ministry}, who is not stored yet`;
-    if (title === undefined) errors.push(importError(first.row, `${first.side}Title`, `is required ${what}`));
-    if (timeZone === undefined) errors.push(importError(first.row, `${first.side}TimeZone`, `is required ${what}`));
-    const ministry = ministryOf(first);
+    if (title === undefined) problems.add(first.place, `${first.side}Title`, `is required ${what}`);
+    if (timeZone === undefined) problems.add(first.place, `${first.side}TimeZone`, `is required ${what}`);
+    const mKey = ministryKey(first.ministry, first.country);
+    const ministry = storedMinistries.get(mKey) ?? addedMinistries.get(mKey);
     if (title === undefined || timeZone === undefined || !ministry) continue;
-    const row: OfficialsTable = { id, name: first.name, title, ministry_id: ministry.id, time_zone: timeZone, created_at: now, updated_at: now };
+    const row: OfficialsTable = { id: randomUUID(), name: first.name, title, ministry_id: ministry.id, time_zone: timeZone, created_at: now, updated_at: now };
     const joined: OfficialRow = { ...row, ministry_name: ministry.name, ministry_short_name: ministry.short_name, ministry_country: ministry.country };
-    parties.set(id, joined);
+    ids.set(key, row.id);
+    parties.set(row.id, joined);
     newOfficials.push({ row, official: toOfficial(joined) });
   }
 
   return {
     newMinistries,
     newOfficials,
-    officialId: (m) => storedOfficials.get(keyOfOfficial(m))?.id ?? plannedOfficials.get(keyOfOfficial(m))!.id,
+    officialId: (m) => ids.get(officialKey(m))!,
     party: (officialId) => parties.get(officialId)!,
   };
 }

@@ -1,10 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { responseMs } from '#shared/domain/call-status.ts';
-import type { CallStatus, Channel } from '#shared/schemas/calls.ts';
-import type { ExportQuery, TransferRow } from '#shared/schemas/transfer.ts';
+import type { Call } from '#shared/schemas/calls.ts';
+import type { ExportQuery } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
-import { callFilters } from '../calls/repository.ts';
-import { toIso, toIsoOrNull } from '../../lib/time.ts';
+import { callFilters, fromJoined, selectCalls } from '../calls/repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,44 +21,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export type ExportKey = readonly [placedAt: number, id: string];
 
 /**
- * One page of the export, oldest first (placedAt, then id). Keyset paging
- * keeps each query cheap however far into a million calls it is, and the
- * export never holds more than a page in memory.
+ * One page of the export, oldest first (placedAt, then id), as the API's
+ * calls (the calls feature's own mapping, so every field a call gains is
+ * there for the export's columns). Keyset paging keeps each query cheap
+ * however far into a million calls it is, and the export never holds more
+ * than a page in memory.
  */
 export async function exportPage(db: Db, query: ExportQuery, after: ExportKey | null, limit: number) {
-  let q = db
-    .selectFrom('calls')
-    .innerJoin('officials as caller', 'caller.id', 'calls.caller_id')
-    .innerJoin('ministries as caller_ministry', 'caller_ministry.id', 'caller.ministry_id')
-    .innerJoin('officials as callee', 'callee.id', 'calls.callee_id')
-    .innerJoin('ministries as callee_ministry', 'callee_ministry.id', 'callee.ministry_id')
-    .select([
-      'calls.id',
-      'calls.placed_at',
-      'calls.channel',
-      'calls.topic',
-      'calls.notes',
-      'calls.source',
-      'calls.status',
-      'calls.responded_at',
-      'calls.closed_at',
-      'caller.name as caller_name',
-      'caller.title as caller_title',
-      'caller.time_zone as caller_time_zone',
-      'caller_ministry.name as caller_ministry',
-      'caller_ministry.short_name as caller_ministry_short_name',
-      'caller_ministry.country as caller_country',
-      'callee.name as callee_name',
-      'callee.title as callee_title',
-      'callee.time_zone as callee_time_zone',
-      'callee_ministry.name as callee_ministry',
-      'callee_ministry.short_name as callee_ministry_short_name',
-      'callee_ministry.country as callee_country',
-    ])
-    .orderBy('calls.placed_at', 'asc')
-    .orderBy('calls.id', 'asc')
-    .limit(limit);
-  q = q.where(callFilters(query));
+  let q = selectCalls(db).where(callFilters(query)).orderBy('calls.placed_at', 'asc').orderBy('calls.id', 'asc').limit(limit);
   if (after) {
     const [placedAt, id] = after;
     // A row-value comparison, which both databases answer by seeking the (placed_at, id)
@@ -69,58 +37,34 @@ export async function exportPage(db: Db, query: ExportQuery, after: ExportKey | 
   }
   const rows = await q.execute();
   const last = rows[rows.length - 1];
-  return { rows: rows.map(toTransferRow), last: last ? ([last.placed_at, last.id] as const) : null };
+  return { calls: rows.map(fromJoined), last: last ? ([last.placed_at, last.id] as const) : null };
 }
 
-/** The one place a stored call becomes a row of the transfer format. */
-function toTransferRow(row: {
-  id: string;
-  placed_at: number;
-  channel: string;
-  topic: string;
-  notes: string | null;
-  source: string | null;
-  status: string;
-  responded_at: number | null;
-  closed_at: number | null;
-  caller_name: string;
-  caller_title: string;
-  caller_time_zone: string;
-  caller_ministry: string;
-  caller_ministry_short_name: string;
-  caller_country: string;
-  callee_name: string;
-  callee_title: string;
-  callee_time_zone: string;
-  callee_ministry: string;
-  callee_ministry_short_name: string;
-  callee_country: string;
-}): TransferRow {
-  const status = row.status as CallStatus;
-  return {
-    id: row.id,
-    placedAt: toIso(row.placed_at),
-    channel: row.channel as Channel,
-    topic: row.topic,
-    notes: row.notes,
-    source: row.source,
-    status,
-    respondedAt: toIsoOrNull(row.responded_at),
-    closedAt: toIsoOrNull(row.closed_at),
-    responseMs: responseMs({ status, placedAt: row.placed_at, respondedAt: row.responded_at, closedAt: row.closed_at }),
-    callerName: row.caller_name,
-    callerTitle: row.caller_title,
-    callerTimeZone: row.caller_time_zone,
-    callerMinistry: row.caller_ministry,
-    callerMinistryShortName: row.caller_ministry_short_name,
-    callerCountry: row.caller_country,
-    calleeName: row.callee_name,
-    calleeTitle: row.callee_title,
-    calleeTimeZone: row.callee_time_zone,
-    calleeMinistry: row.callee_ministry,
-    calleeMinistryShortName: row.callee_ministry_short_name,
-    calleeCountry: row.callee_country,
-  };
+/** Stored calls with any of these ids. */
+export async function callsWithIds(db: Db, ids: readonly string[]): Promise<Map<string, Call>> {
+  const found = new Map<string, Call>();
+  for (const batch of chunks([...new Set(ids)], LOOKUP_BATCH)) {
+    for (const row of await selectCalls(db).where('calls.id', 'in', batch).execute()) found.set(row.id, fromJoined(row));
+  }
+  return found;
+}
+
+/** What a row without an id is matched on. */
+export type DuplicateKey = Pick<CallsTable, 'caller_id' | 'callee_id' | 'placed_at' | 'topic'>;
+
+/** Stored calls placed by these callers at these instants (the caller index answers it), for matching duplicates. */
+export async function callsPlacedAt(db: Db, keys: readonly DuplicateKey[]): Promise<DuplicateKey[]> {
+  const found: DuplicateKey[] = [];
+  const pairs = [...new Map(keys.map((k) => [`${k.caller_id} ${k.placed_at}`, k])).values()];
+  for (const batch of chunks(pairs, LOOKUP_BATCH)) {
+    const rows = await db
+      .selectFrom('calls')
+      .select(['caller_id', 'callee_id', 'placed_at', 'topic'])
+      .where((eb) => eb(eb.refTuple('caller_id', 'placed_at'), 'in', batch.map((k) => eb.tuple(k.caller_id, k.placed_at))))
+      .execute();
+    found.push(...rows);
+  }
+  return found;
 }
 
 /** Stored ministries with any of these names (the caller matches the country). */

@@ -1,132 +1,175 @@
-import type { StatusTimes } from '#shared/domain/call-status.ts';
-import { type ImportError, type ImportResult, ImportRow, TRANSFER_COLUMNS } from '#shared/schemas/transfer.ts';
+import type { Kysely } from 'kysely';
+import type { ImportResult } from '#shared/schemas/transfer.ts';
+import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
-import { conflict } from '../../lib/errors.ts';
-import { issuePath } from '../../lib/validate.ts';
-import { newCallRow, toCall } from '../calls/repository.ts';
-import { settleNewCallTimes } from '../calls/service.ts';
-import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
-import { toParty } from '../officials/repository.ts';
-import { importError, importRefused, readImportBody } from './parse.ts';
-import { type PartyMention, resolveParties } from './parties.ts';
-import { insertCalls, insertMinistries, insertOfficials } from './repository.ts';
+import { AppError, conflict } from '../../lib/errors.ts';
+import { TickBudget } from '../../lib/tick-budget.ts';
+import { type CheckedRow, checkRow } from './check-row.ts';
+import { PartyBook, resolveParties } from './parties.ts';
+import { FILE, ImportProblems, refusedFor, tooLarge } from './problems.ts';
+import { ProgressTracker } from './progress.ts';
+import { type ImportFormat, importFormatOf, readRows } from './read-rows.ts';
+import { Spool, limited } from './spool.ts';
+import { bulkWrite } from './sqlite-bulk-write.ts';
+import { RowStore } from './store.ts';
 
-/** A row whose cells passed every check that needs no database. */
-export interface CheckedRow {
-  row: number;
-  input: ImportRow;
-  times: StatusTimes;
-  caller: PartyMention;
-  callee: PartyMention;
+/** The longest row an import takes: a call's notes (20,000 characters) and all its other cells fit several times over. */
+export const MAX_IMPORT_ROW_BYTES = 256 * 1024;
+/** Imports one process runs at once; each holds its file on disk and, while storing, a transaction. */
+const MAX_RUNNING_IMPORTS = 4;
+
+let running = 0;
+
+export interface ImportRequest {
+  contentType: string;
+  /** The Content-Length the client announced, if any: refused at once when over the limit, and the progress bar's total. */
+  contentLength: number | null;
+  body: ReadableStream<Uint8Array> | null;
+  dryRun: boolean;
+  progressId?: string | undefined;
 }
 
-const SIDE_FIELDS = ['Name', 'Title', 'TimeZone', 'Ministry', 'MinistryShortName', 'Country'] as const;
-
-/**
- * One side of a row whose party cells are all valid, even if other cells are
- * not: the parties are still matched, so a missing title is reported along
- * with a bad date in the same row.
- */
-function mention(row: number, cells: Record<string, unknown>, side: 'caller' | 'callee'): PartyMention | undefined {
-  const values: Partial<Record<(typeof SIDE_FIELDS)[number], string>> = {};
-  for (const field of SIDE_FIELDS) {
-    const cell = cells[`${side}${field}`];
-    const parsed = ImportRow.shape[`${side}${field}`].safeParse(cell);
-    if (parsed.success) values[field] = parsed.data;
-    // A bad title, time zone or short name is reported by the row's own check;
-    // standing in for it, the raw cell keeps a "required" error from doubling it.
-    // (Nothing is stored from a file with errors.)
-    else if (field === 'Title' || field === 'TimeZone' || field === 'MinistryShortName') values[field] = String(cell);
-    else return undefined;
+/** Thrown inside the transaction of a dry run, so that everything it wrote is rolled back. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
   }
-  const { Name: name, Ministry: ministry, Country: country } = values;
-  if (name === undefined || ministry === undefined || country === undefined) return undefined;
-  return { row, side, name, title: values.Title, timeZone: values.TimeZone, ministry, ministryShortName: values.MinistryShortName, country };
-}
-
-/**
- * Everything about one row that needs no database, with the rules of
- * POST /calls: each field's schema, then the status/timestamp fit, order and
- * future skew (settleCallTimes), then caller ≠ callee. Returns the row when
- * it can be stored, and the parties it names whenever their cells are valid.
- */
-function checkRow(row: number, cells: Record<string, unknown>, now: number, errors: ImportError[]) {
-  const caller = mention(row, cells, 'caller');
-  const callee = mention(row, cells, 'callee');
-  const mentions = [caller, callee].filter((m) => m !== undefined);
-  const same = caller && callee && caller.name === callee.name && caller.ministry === callee.ministry && caller.country === callee.country;
-  const parsed = ImportRow.safeParse(cells);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const column = issuePath(issue.path) || null;
-      const missing = column !== null && cells[column] === undefined;
-      errors.push(importError(row, column, missing ? 'is required' : issue.message));
-    }
-  }
-  if (same) errors.push(importError(row, 'calleeName', 'must be a different official from the caller'));
-  if (!parsed.success || !caller || !callee) return { mentions };
-
-  const input = parsed.data;
-  const settled = settleNewCallTimes(input, now);
-  for (const problem of settled.problems) errors.push(importError(row, problem.path, problem.message));
-  if (settled.problems.length > 0 || same) return { mentions };
-  const checked: CheckedRow = { row, input, times: settled.times, caller, callee };
-  return { mentions, checked };
-}
-
-const columnOrder = new Map<string, number>(TRANSFER_COLUMNS.map((column, i) => [column, i]));
-
-/** File-level problems first, then by row, then in the order of the columns. */
-function byPlace(a: ImportError, b: ImportError): number {
-  return (a.row ?? 0) - (b.row ?? 0) || (columnOrder.get(a.column ?? '') ?? -1) - (columnOrder.get(b.column ?? '') ?? -1);
 }
 
 const raced = () =>
   conflict('Someone added one of these ministries or officials while the file was being imported; nothing was imported, send the file again');
 
+/** The request body's chunks as they arrive; reading stops (and the body is cancelled) when the import stops early. */
+async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        // The client went away mid-upload: there is no one left to answer, and nothing was stored.
+        throw new AppError(400, 'Bad request', 'The file did not arrive whole: the upload was cut off; nothing was imported');
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 /**
- * Imports a file of calls: checks every row first and stores all or nothing.
- * Ministries are matched by (name, country) and officials by (name,
- * ministry); those not stored yet are added. Every created ministry,
- * official and call gets its history entry in the same transaction.
+ * Imports a file of calls, streamed: the rows are checked as the file
+ * arrives (while it is copied to disk), so a wrong file is refused within
+ * its first problems; then, in one transaction, the file is read again and
+ * its rows are matched with the stored calls and written batch by batch,
+ * with a history entry for every created ministry, official and call.
+ * All or nothing: any problem rolls it all back. Memory stays flat however
+ * many rows there are, and the event loop is handed back every few
+ * milliseconds throughout.
  */
-export async function importCalls(deps: Deps, actor: CurrentUser, contentType: string, body: ArrayBuffer): Promise<ImportResult> {
-  const raw = readImportBody(contentType, body);
-  const now = deps.clock.now();
-  const errors: ImportError[] = [];
-  const results = raw.map(({ row, cells }) => checkRow(row, cells, now, errors));
-  const checked = results.map((r) => r.checked).filter((r) => r !== undefined);
+export async function importCalls(deps: Deps, actor: CurrentUser, request: ImportRequest): Promise<ImportResult> {
+  const maxBytes = deps.config.IMPORT_MAX_BYTES;
+  const maxRows = deps.config.IMPORT_MAX_ROWS;
+  if (request.contentLength !== null && request.contentLength > maxBytes) {
+    throw tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
+  }
+  if (running >= MAX_RUNNING_IMPORTS) {
+    throw new AppError(503, 'Service unavailable', `${running} imports are running; send the file again when one has finished`, undefined, { 'Retry-After': '10' });
+  }
+  running += 1;
+  const progress = ProgressTracker.for(actor.id, request.progressId, request.contentLength);
+  let spool: Spool | undefined;
+  try {
+    spool = await Spool.create();
+    const format = importFormatOf(request.contentType);
+    const now = deps.clock.now();
+    const book = new PartyBook();
+    const problems = new ImportProblems();
+    const rows = await checkFile(spool, request, format, now, book, progress, problems, maxBytes, maxRows);
+    // What new parties lack is found before any transaction is opened, and told along with the rows' own problems.
+    if (!problems.full) await resolveParties(deps.db, book, now, problems);
+    if (problems.any) throw problems.refusal();
+    if (rows === 0) throw refusedFor(FILE, null, 'holds no calls, only a header');
 
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const parties = await resolveParties(trx, results.flatMap((r) => r.mentions), now, errors);
-      if (errors.length > 0) throw importRefused(errors.sort(byPlace));
+    await spool.flush();
+    progress.phase('storing', spool.bytes);
+    return await storeFile(deps, actor, spool, now, book, progress, request.dryRun, rows);
+  } finally {
+    running -= 1;
+    progress.finish();
+    await spool?.remove();
+  }
+}
 
-      // Empty notes and source become null, as in POST /calls.
-      const calls = checked.map(({ input, times, caller, callee }) =>
-        newCallRow(input, times, { callerId: parties.officialId(caller), calleeId: parties.officialId(callee) }, actor.username, now),
-      );
-      await insertMinistries(trx, parties.newMinistries.map((m) => m.row));
-      await insertOfficials(trx, parties.newOfficials.map((o) => o.row));
-      await insertCalls(trx, calls);
+/**
+ * The reading as the body arrives: every check that needs no database. The
+ * rows that pass go to the spool for the transaction; the problems go to
+ * `problems`. Answers how many rows the file holds.
+ */
+async function checkFile(
+  spool: Spool,
+  request: ImportRequest,
+  format: ImportFormat,
+  now: number,
+  book: PartyBook,
+  progress: ProgressTracker,
+  problems: ImportProblems,
+  maxBytes: number,
+  maxRows: number,
+): Promise<number> {
+  const budget = new TickBudget();
+  const tooBig = () => tooLarge(`The file is larger than the import limit of ${maxBytes} bytes; split it into smaller files`);
+  const incoming = limited(chunksOf(request.body), maxBytes, (bytes) => progress.bytes(bytes), tooBig);
+  let rows = 0;
+  for await (const raw of readRows(incoming, format, { problems, maxRowBytes: MAX_IMPORT_ROW_BYTES })) {
+    rows = raw.place.row;
+    if (rows > maxRows) throw tooLarge(`The file holds more than ${maxRows} calls, the most one import takes; split it into smaller files`);
+    progress.row();
+    const checked = checkRow(raw, now, problems, (mention) => book.note(mention));
+    if (problems.full) break;
+    // Once one row is wrong nothing will be stored: the rest are only checked.
+    if (checked && !problems.any) await spool.add(checked);
+    await budget.tick();
+  }
+  return rows;
+}
 
-      const entry = (entityType: NewHistoryEntry['entityType'], entityId: string, after: object): NewHistoryEntry => ({
-        at: now,
-        actor: actor.username,
-        action: 'create',
-        entityType,
-        entityId,
-        before: null,
-        after,
-      });
-      await appendHistoryEntries(trx, [
-        ...parties.newMinistries.map((m) => entry('ministry', m.row.id, m.ministry)),
-        ...parties.newOfficials.map((o) => entry('official', o.row.id, o.official)),
-        ...calls.map((call) => entry('call', call.id, toCall(call, toParty(parties.party(call.caller_id)), toParty(parties.party(call.callee_id))))),
-      ]);
-      return { created: { calls: calls.length, ministries: parties.newMinistries.length, officials: parties.newOfficials.length } };
-    })
-    .catch(orThrow(isUniqueViolation, raced));
+/** The second reading, inside the one transaction: match, write, and roll back on any problem (or on a dry run). */
+async function storeFile(deps: Deps, actor: CurrentUser, spool: Spool, now: number, book: PartyBook, progress: ProgressTracker, dryRun: boolean, rows: number): Promise<ImportResult> {
+  const budget = new TickBudget();
+  const write = (db: Kysely<Database>) =>
+    db.transaction().execute(async (trx) => {
+      const problems = new ImportProblems();
+      // Again inside the transaction, which makes it the answer that counts.
+      const parties = await resolveParties(trx, book, now, problems);
+      if (problems.any) throw problems.refusal();
+      const store = new RowStore(trx, parties, actor, now, problems, budget);
+      await store.addParties();
+
+      for await (const checked of spool.items<CheckedRow>((bytes) => progress.bytes(bytes))) {
+        await store.add(checked);
+        progress.row();
+        if (problems.full) break;
+        await budget.tick();
+      }
+      await store.flush();
+      if (problems.any) throw problems.refusal();
+
+      const result: ImportResult = {
+        dryRun,
+        rows,
+        created: { calls: store.created, ministries: parties.newMinistries.length, officials: parties.newOfficials.length },
+        skipped: { calls: store.skipped },
+      };
+      if (dryRun) throw new DryRunDone(result);
+      return result;
+    });
+  return bulkWrite(deps, write).catch((error: unknown) => {
+    if (error instanceof DryRunDone) return error.result;
+    return orThrow(isUniqueViolation, raced)(error);
+  });
 }

@@ -1,4 +1,4 @@
-import { exportUrl } from '../api/transfer.ts';
+import { ExportLinks } from './export-links.tsx';
 
 /** Download links: every call, one row each, in the format the import takes back. */
 export function ExportCard() {
@@ -6,15 +6,11 @@ export function ExportCard() {
     <section className="card settings-card" aria-labelledby="export-title">
       <h2 id="export-title">Export</h2>
       <p className="muted">
-        Every call, oldest first, one row each with both parties named (not just their ids), so the file moves to another Readout or a spreadsheet.
+        Every call, oldest first, one row each with both parties named (not just their ids), so the file moves to another Readout or a spreadsheet. To export some
+        calls only, filter them on the Calls page and export from there.
       </p>
       <div className="form-actions">
-        <a className="btn btn-primary" href={exportUrl('csv')} download>
-          Download CSV
-        </a>
-        <a className="btn btn-secondary" href={exportUrl('json')} download>
-          Download JSON
-        </a>
+        <ExportLinks />
       </div>
     </section>
   );

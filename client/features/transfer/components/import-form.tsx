@@ -3,33 +3,56 @@ import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { MAX_IMPORT_ERRORS, REQUIRED_IMPORT_COLUMNS, type ImportResult } from '#shared/schemas/transfer.ts';
-import { MAX_IMPORT_BYTES, importErrorsOf, useImportCalls } from '../api/transfer.ts';
+import { importErrorsOf, useImportCalls } from '../api/transfer.ts';
+import { importSummary, previewSummary } from '../lib/import-summary.ts';
 import { ImportErrorsTable } from './import-errors-table.tsx';
+import { ImportProgressBar } from './import-progress.tsx';
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "Imported 12 calls, adding 1 ministry and 2 officials not known before." */
-export function importSummary({ created }: ImportResult): string {
-  const added = [
-    created.ministries ? count(created.ministries, 'ministry', 'ministries') : '',
-    created.officials ? count(created.officials, 'official', 'officials') : '',
-  ].filter(Boolean);
-  return `Imported ${count(created.calls, 'call', 'calls')}${added.length ? `, adding ${added.join(' and ')} not known before` : ''}.`;
+/** The outcome shown under the form: what a check found, or what an import stored. */
+function Outcome({ result, onImport, busy }: { result: ImportResult; onImport: () => void; busy: boolean }) {
+  const nothing = result.created.calls + result.created.ministries + result.created.officials === 0;
+  if (!result.dryRun) return <Alert tone={nothing ? 'info' : 'success'} title={importSummary(result)} />;
+  return (
+    <Alert tone="info" title="Checked: nothing is stored yet">
+      <p>{previewSummary(result)}</p>
+      {nothing ? null : (
+        <div className="form-actions">
+          <Button variant="primary" busy={busy} onClick={onImport}>
+            Import these calls
+          </Button>
+        </div>
+      )}
+    </Alert>
+  );
 }
 
 /**
- * Upload of a CSV or JSON file in the export's format. The server checks
- * every row and stores all or nothing, so a refused file comes back with its
- * whole list of problems, shown as a table to fix in one go.
+ * Upload of a CSV or JSON file in the export's format, any size: the file
+ * streams to the server, which checks each row as it arrives and stores all
+ * or nothing. "Check file" does everything but store, and says what an
+ * import would add and skip. Importing a file twice adds nothing the second
+ * time. A refused file comes back with its problems, by spreadsheet line.
  */
 export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
-  const [tooBig, setTooBig] = useState(false);
   const importCalls = useImportCalls();
   const rowErrors = importErrorsOf(importCalls.error);
+  const dryRun = importCalls.variables?.dryRun ?? false;
+
+  const run = (asDryRun: boolean) => {
+    if (!file) return;
+    importCalls.mutate(
+      { file, dryRun: asDryRun },
+      {
+        onSuccess: (result) => {
+          if (result.dryRun) return;
+          setFile(null);
+          setInputKey((k) => k + 1);
+        },
+      },
+    );
+  };
 
   return (
     <form
@@ -40,49 +63,51 @@ export function ImportForm() {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!file || tooBig) return;
-        importCalls.mutate(file, {
-          onSuccess: () => {
-            setFile(null);
-            setInputKey((k) => k + 1);
-          },
-        });
+        run(false);
       }}
     >
       <h2 id="import-title">Import</h2>
       <p className="muted">
-        A CSV or JSON file in the export’s format, up to 1 MiB (split bigger files). Needed columns: {REQUIRED_IMPORT_COLUMNS.join(', ')}. Officials and
-        ministries are matched by name (and ministry, or country); those not known yet are added. One bad row and nothing is imported.
+        A CSV or JSON file in the export’s format, of any size. Needed columns: {REQUIRED_IMPORT_COLUMNS.join(', ')}. Officials and ministries are matched by
+        name (and ministry, or country); those not known yet are added. Rows already stored — the same id, or the same caller, callee, time and topic — are
+        skipped, so importing a file again adds nothing. One bad row and nothing is imported.
       </p>
-      <Field label="File" error={tooBig ? 'The file is larger than 1 MiB; split it into smaller files.' : undefined}>
+      <Field label="File">
         {(control) => (
           <input
             {...control}
             key={inputKey}
             type="file"
             accept=".csv,.json,text/csv,application/json"
+            disabled={importCalls.isPending}
             onChange={(event) => {
-              const chosen = event.target.files?.[0] ?? null;
-              setFile(chosen);
-              setTooBig(chosen !== null && chosen.size > MAX_IMPORT_BYTES);
+              setFile(event.target.files?.[0] ?? null);
               importCalls.reset();
             }}
           />
         )}
       </Field>
       <div className="form-actions">
-        <Button type="submit" variant="primary" busy={importCalls.isPending} disabled={!file || tooBig}>
+        <Button variant="secondary" busy={importCalls.isPending && dryRun} disabled={!file || importCalls.isPending} onClick={() => run(true)}>
+          Check file
+        </Button>
+        <Button type="submit" variant="primary" busy={importCalls.isPending && !dryRun} disabled={!file || importCalls.isPending}>
           Import
         </Button>
       </div>
 
       <div style={{ marginTop: 12 }}>
-        {importCalls.isSuccess ? <Alert tone="success" title={importSummary(importCalls.data)} /> : null}
+        {importCalls.isPending ? <ImportProgressBar state={importCalls.state} dryRun={dryRun} /> : null}
+        {importCalls.isSuccess ? <Outcome result={importCalls.data} busy={importCalls.isPending} onImport={() => run(false)} /> : null}
         {importCalls.isError ? (
           <Alert title="Nothing was imported">
             {rowErrors.length > 0 ? (
               <>
-                <p>Fix these in the file and import it again{rowErrors.length >= MAX_IMPORT_ERRORS ? ` (the first ${MAX_IMPORT_ERRORS} problems are shown)` : ''}:</p>
+                <p>
+                  Fix these in the file and import it again
+                  {rowErrors.length >= MAX_IMPORT_ERRORS ? ` (checking stopped after the first ${MAX_IMPORT_ERRORS} problems)` : ''}. Lines are numbered as your
+                  spreadsheet numbers them, the header being line 1:
+                </p>
                 <ImportErrorsTable errors={rowErrors} />
               </>
             ) : (

@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+
+/** Answers smaller than this go out as they are: compressing them saves less than it costs. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
+
+const JSON_ANSWER = /^application\/(?:[\w.-]+\+)?json\b/i;
+
+/**
+ * An answer built whole in memory (a JSON body), as opposed to a stream: the
+ * export (an attachment) and the event stream are never read here, so they
+ * keep flowing as they are written.
+ */
+function isWhole(c: Context): boolean {
+  const type = c.res.headers.get('Content-Type') ?? '';
+  return JSON_ANSWER.test(type) && !/attachment/i.test(c.res.headers.get('Content-Disposition') ?? '') && c.res.body !== null;
+}
+
+/**
+ * Compresses API answers for clients that accept it (Hono's `compress`:
+ * gzip or deflate, with `Vary: Accept-Encoding`). Hono gives a JSON answer
+ * no Content-Length, which the threshold needs, so a whole answer's length
+ * is measured first; a streamed one (an export) is compressed as it flows,
+ * and the event stream (`text/event-stream`) is left alone by `compress`
+ * itself, never buffered.
+ */
+export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): MiddlewareHandler {
+  const zip = compress({ threshold });
+  return (c, next) =>
+    zip(c, async () => {
+      await next();
+      if (c.req.method === 'HEAD' || c.res.headers.has('Content-Length') || !isWhole(c)) return;
+      const body = await c.res.arrayBuffer();
+      const res = new Response(body, c.res);
+      res.headers.set('Content-Length', String(body.byteLength));
+      c.res = res;
+    });
+}
