@@ -15,8 +15,8 @@ import { defaultConfig } from '#server/config.ts';
 import { openDatabase } from '#server/db/client.ts';
 import { awaitingContext, responseTimes, responseTrend } from '#server/features/stats/service.ts';
 import { fixedClock, systemClock } from '#server/lib/clock.ts';
-import { summarizeCounts } from '#shared/domain/stats/summary.ts';
-import type { DurationCount } from '#shared/domain/stats/kaplan-meier.ts';
+import type { DurationCount } from '../tests/reference/stats/kaplan-meier.ts';
+import { summarizeCounts } from '../tests/reference/stats/summary.ts';
 
 const handle = openDatabase(process.env.DATABASE_URL ?? 'sqlite:/tmp/bench-1m.db');
 const deps = { db: handle.db, dialect: handle.dialect, clock: systemClock, config: defaultConfig() };

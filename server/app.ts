@@ -45,8 +45,6 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number) {
   return api.route('/', docsRoutes(api));
 }
 
-export type AppType = ReturnType<typeof buildApi>;
-
 // The dashboard is Vite's build: module scripts and stylesheets from /assets,
 // no inline script, so scripts need only 'self'. Inline styles stay allowed
 // for the style attributes React and the charts set. Pages that need more

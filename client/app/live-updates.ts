@@ -7,8 +7,6 @@ import { applyCallChange } from '../features/board/api/awaiting-cache.ts';
 
 const RETRY_AFTER_CLOSE_MS = 60_000;
 
-const NAMED_EVENTS = ['call', 'official', 'ministry'].flatMap((kind) => ['created', 'updated', 'deleted'].map((verb) => `${kind}.${verb}`));
-
 /** The kind of object an event's type names: "call.updated" → "call". */
 export function changedKind(type: unknown): ChangedKind | null {
   if (typeof type !== 'string') return null;
@@ -38,9 +36,8 @@ export function useLiveUpdates(enabled: boolean) {
         wasLive = true;
         setLiveMode('live');
       };
+      // Changes arrive unnamed (onmessage); the only named event is the opening `ready`, which needs no action.
       source.onmessage = (event: MessageEvent<string>) => onEvent(client, event.data);
-      // Should the server name its events (`event: call.updated`), they skip onmessage.
-      for (const name of NAMED_EVENTS) source.addEventListener(name, (event) => onEvent(client, (event as MessageEvent<string>).data));
       source.onerror = () => {
         setLiveMode('polling');
         if (source?.readyState === EventSource.CLOSED) {

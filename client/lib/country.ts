@@ -1,18 +1,14 @@
+import { countryName } from '#shared/schemas/common.ts';
+
 /** The flag emoji of an ISO 3166-1 alpha-2 code ("RU" → 🇷🇺), or '' for anything else. */
 export function flagEmoji(code: string): string {
   if (!/^[A-Z]{2}$/.test(code)) return '';
   return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
-/** "RU" → "Russia". */
+/** "RU" → "Russia"; a code that names no country stays as it is. */
 export function countryLabel(code: string): string {
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return countryName(code) ?? code;
 }
 
 let flagSupport: boolean | undefined;
@@ -45,20 +41,23 @@ export function supportsFlagEmoji(): boolean {
   return flagSupport;
 }
 
-let allCountries: readonly { code: string; name: string }[] | undefined;
+let countries: readonly { code: string; name: string }[] | undefined;
 
-/** Every ISO 3166-1 alpha-2 region this browser can name, sorted by name. */
-export function countryOptions(): readonly { code: string; name: string }[] {
-  if (allCountries) return allCountries;
-  const strict = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/**
+ * Every ISO 3166-1 alpha-2 country this browser can name, by name: the
+ * runtime's own region data (through the rule the server validates codes
+ * with), so no list of countries is shipped or goes stale.
+ */
+export function allCountries(): readonly { code: string; name: string }[] {
+  if (countries) return countries;
   const found: { code: string; name: string }[] = [];
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
-      const name = strict.of(code);
-      if (name && name !== code && !/^(EU|EZ|UN|QO|XA|XB|ZZ)$/.test(code)) found.push({ code, name });
+      const name = countryName(code);
+      if (name) found.push({ code, name });
     }
   }
-  allCountries = found.sort((x, y) => x.name.localeCompare(y.name));
-  return allCountries;
+  countries = found.sort((x, y) => x.name.localeCompare(y.name));
+  return countries;
 }

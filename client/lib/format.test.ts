@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, describeElapsed, formatElapsed, formatRelative, fromLocalInput, localTimeIn, toLocalInput, zoneCity } from './format.ts';
+import { dayPart, formatDuration, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity } from './format.ts';
 
 const s = 1000;
 const m = 60 * s;
 const h = 60 * m;
 const d = 24 * h;
 
-describe('formatElapsed', () => {
+describe('durations on a live timer', () => {
   it('shows hours, minutes and seconds under a day', () => {
-    expect(formatElapsed(0)).toBe('0h 00m 00s');
-    expect(formatElapsed(59 * s + 999)).toBe('0h 00m 59s');
-    expect(formatElapsed(5 * h + 4 * m + 12 * s)).toBe('5h 04m 12s');
-    expect(formatElapsed(d - s)).toBe('23h 59m 59s');
+    expect(formatDuration(0, 'timer')).toBe('0h 00m 00s');
+    expect(formatDuration(59 * s + 999, 'timer')).toBe('0h 00m 59s');
+    expect(formatDuration(5 * h + 4 * m + 12 * s, 'timer')).toBe('5h 04m 12s');
+    expect(formatDuration(d - s, 'timer')).toBe('23h 59m 59s');
   });
 
   it('adds days from a day on, with fixed-width fields after them', () => {
-    expect(formatElapsed(d)).toBe('1d 00h 00m 00s');
-    expect(formatElapsed(73 * h + 4 * m + 12 * s)).toBe('3d 01h 04m 12s');
-    expect(formatElapsed(400 * d + 5 * s)).toBe('400d 00h 00m 05s');
+    expect(formatDuration(d, 'timer')).toBe('1d 00h 00m 00s');
+    expect(formatDuration(73 * h + 4 * m + 12 * s, 'timer')).toBe('3d 01h 04m 12s');
+    expect(formatDuration(400 * d + 5 * s, 'timer')).toBe('400d 00h 00m 05s');
   });
 
   it('reads a span slightly in the future as zero', () => {
-    expect(formatElapsed(-90 * s)).toBe('0h 00m 00s');
+    expect(formatDuration(-90 * s, 'timer')).toBe('0h 00m 00s');
   });
 });
 
-describe('describeElapsed', () => {
+describe('durations in words', () => {
   it('spells the span out for screen readers', () => {
-    expect(describeElapsed(73 * h + 4 * m + 12 * s)).toBe('3 days, 1 hour, 4 minutes');
-    expect(describeElapsed(30 * s)).toBe('0 minutes');
-    expect(describeElapsed(2 * h)).toBe('2 hours');
+    expect(formatDuration(73 * h + 4 * m + 12 * s, 'spoken')).toBe('3 days, 1 hour, 4 minutes');
+    expect(formatDuration(30 * s, 'spoken')).toBe('0 minutes');
+    expect(formatDuration(2 * h, 'spoken')).toBe('2 hours');
   });
 });
 
@@ -78,5 +78,12 @@ describe('datetime-local values', () => {
   it('answers null for an empty or broken value', () => {
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('2013-02-30T10:00')).toBeNull();
+  });
+});
+
+describe('calendar days', () => {
+  it('shifts a calendar day by whole days', () => {
+    expect(shiftDay('2013-02-27', 2)).toBe('2013-03-01');
+    expect(shiftDay('2013-03-01', -1)).toBe('2013-02-28');
   });
 });

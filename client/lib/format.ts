@@ -1,5 +1,6 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { format, formatDistanceStrict, formatISO, isValid, parse } from 'date-fns';
+import { addDays, format, formatDistanceStrict, formatISO, isValid, parse } from 'date-fns';
+import type { TrendInterval } from '#shared/schemas/stats.ts';
 
 // Every date-fns call of the client lives here, so the formats stay consistent
 // and the time-zone handling can be tested in one place.
@@ -7,42 +8,58 @@ import { format, formatDistanceStrict, formatISO, isValid, parse } from 'date-fn
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+export const HOUR_MS = HOUR;
+const DAY = 24 * HOUR;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** One decimal under 10, none from 10 on: "6.5", "30". */
+const trim = (value: number) => (value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, ''));
 
 /**
- * A waiting time for the live timers: `5h 04m 12s` under a day,
- * `3d 01h 04m 12s` from a day on. Fixed-width fields after the first, so a
- * column of timers lines up and the text does not jump as it ticks.
- * Negative spans (a call placed a little in the future) read as zero.
+ * How a duration reads where it is shown:
+ * - `timer`: a ticking wait, `5h 04m 12s`, `3d 01h 04m 12s` from a day on;
+ *   fixed-width fields after the first, so a column of timers lines up and
+ *   the text does not jump as it ticks;
+ * - `spoken`: the same in words, for screen readers and titles:
+ *   "3 days, 1 hour, 4 minutes";
+ * - `compact`: a finished span at a glance (response times): "45s", "14m",
+ *   "2h 14m", "3d 4h";
+ * - `hours`: statistics, in the units analysts quote: "45 min", "6.5 h",
+ *   "3.2 days";
+ * - `axis`: a chart's tick: "0", "12h", "1.5d".
  */
-export function formatElapsed(ms: number): string {
+export type DurationStyle = 'timer' | 'spoken' | 'compact' | 'hours' | 'axis';
+
+/**
+ * The one duration formatter. Spans shorter than zero (a call placed a
+ * little in the future) read as zero; an unknown duration (null) as "—".
+ */
+export function formatDuration(ms: number | null | undefined, style: DurationStyle = 'compact'): string {
+  if (ms === null || ms === undefined) return '—';
+  if (style === 'hours') {
+    if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
+    return ms < 48 * HOUR ? `${trim(ms / HOUR)} h` : `${trim(ms / DAY)} days`;
+  }
+  if (style === 'axis') {
+    if (ms === 0) return '0';
+    return ms < 48 * HOUR ? `${trim(ms / HOUR)}h` : `${trim(ms / DAY)}d`;
+  }
   const total = Math.max(0, Math.floor(ms / SECOND));
   const days = Math.floor(total / 86_400);
   const hours = Math.floor((total % 86_400) / 3_600);
   const minutes = Math.floor((total % 3_600) / 60);
   const seconds = total % 60;
-  if (days > 0) return `${days}d ${pad(hours)}h ${pad(minutes)}m ${pad(seconds)}s`;
-  return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
-}
-
-/** The same span in words, for screen readers and titles: "3 days, 1 hour, 4 minutes". */
-export function describeElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / MINUTE));
-  const days = Math.floor(total / 1_440);
-  const hours = Math.floor((total % 1_440) / 60);
-  const minutes = total % 60;
-  const parts: string[] = [];
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days) parts.push(unit(days, 'day'));
-  if (hours) parts.push(unit(hours, 'hour'));
-  if (minutes || parts.length === 0) parts.push(unit(minutes, 'minute'));
-  return parts.join(', ');
-}
-
-/** Total hours, for the headline figure ("73 hours"). */
-export function wholeHours(ms: number): number {
-  return Math.floor(Math.max(0, ms) / HOUR);
+  if (style === 'timer') return `${days > 0 ? `${days}d ${pad(hours)}h` : `${hours}h`} ${pad(minutes)}m ${pad(seconds)}s`;
+  if (style === 'spoken') {
+    const parts = [days ? unit(days, 'day') : '', hours ? unit(hours, 'hour') : ''].filter(Boolean);
+    if (minutes || parts.length === 0) parts.push(unit(minutes, 'minute'));
+    return parts.join(', ');
+  }
+  if (total < 60) return `${total}s`;
+  if (total < 3_600) return `${Math.floor(total / 60)}m`;
+  if (days === 0) return `${hours}h ${minutes}m`;
+  return `${days}d ${hours}h`;
 }
 
 /** An instant in the viewer's own zone: "12 Feb 2013, 14:30". */
@@ -105,25 +122,24 @@ export function fromLocalInput(value: string): string | null {
   return isValid(parsed) ? formatISO(parsed) : null;
 }
 
-// --- Calls, officials and ministries pages ---
-
-/**
- * A finished span, coarse enough to read at a glance: "45s", "14m",
- * "2h 14m", "3d 4h". Used for response times, which are not ticking.
- */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / SECOND));
-  if (total < 60) return `${total}s`;
-  const minutes = Math.floor(total / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h ${minutes % 60}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
-
 /** An instant as the wall-clock time of an IANA zone: "12 Feb 2013, 22:30". */
 export function formatDateTimeIn(iso: string | number | Date, timeZone: string): string {
   return format(new TZDate(new Date(iso).getTime(), timeZone), 'd MMM yyyy, HH:mm');
+}
+
+/** A trend period's label, read in UTC like the period itself: "11 Feb 2013" (the week of) or "Feb 2013". */
+export function formatPeriod(startIso: string, interval: TrendInterval): string {
+  return format(new TZDate(Date.parse(startIso), 'UTC'), interval === 'month' ? 'MMM yyyy' : 'd MMM yyyy');
+}
+
+/** The viewer's calendar day of an instant, as a date input holds it: "2013-02-12". */
+export function calendarDay(instant: number | Date): string {
+  return format(instant, 'yyyy-MM-dd');
+}
+
+/** A calendar day some days later (or earlier), across DST changes: "2013-03-09" + 2 → "2013-03-11". */
+export function shiftDay(day: string, days: number): string {
+  return calendarDay(addDays(parse(day, 'yyyy-MM-dd', new Date()), days));
 }
 
 /**
@@ -134,7 +150,6 @@ export function formatDateTimeIn(iso: string | number | Date, timeZone: string):
 export function dayStartIso(day: string, nextDay = false): string | null {
   const parsed = parse(day, 'yyyy-MM-dd', new Date());
   if (!isValid(parsed)) return null;
-  // setDate keeps local midnight across a DST change; adding 24 h would not.
-  if (nextDay) parsed.setDate(parsed.getDate() + 1);
-  return parsed.toISOString();
+  // addDays keeps local midnight across a DST change; adding 24 h would not.
+  return (nextDay ? addDays(parsed, 1) : parsed).toISOString();
 }

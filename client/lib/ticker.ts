@@ -75,3 +75,9 @@ export function useTick<T extends string | number | boolean | null>(select: (now
   const getSnapshot = useCallback(() => select(ticker.now()), [select, ticker]);
   return useSyncExternalStore(ticker.subscribe, getSnapshot, getSnapshot);
 }
+
+/** The start of the current minute (epoch ms, `skewMs` added): for labels that change once a minute, not every second. */
+export function useMinute(skewMs = 0, ticker: Ticker = appTicker): number {
+  const select = useCallback((now: number) => Math.floor((now + skewMs) / 60_000) * 60_000, [skewMs]);
+  return useTick(select, ticker);
+}

@@ -27,6 +27,9 @@ export function useSaveForm<Body extends object, Saved>({ existing, validate, cr
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // A form in a dialog opened from another form (a new ministry while adding
+    // an official while logging a call) must not submit the form around it.
+    event.stopPropagation();
     setFormError(null);
     const result = validate();
     if (!result.ok) return setErrors(result.errors);

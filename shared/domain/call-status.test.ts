@@ -10,6 +10,7 @@ import {
   isReplied,
   moveProblem,
   outcomePatch,
+  outcomeTimeProblem,
   responseMs,
   settleCallTimes,
   settleStatusTimes,
@@ -135,6 +136,12 @@ describe('status times', () => {
     expect(clearedStatusTimeProblem('withdrawn', { respondedAt: false, closedAt: true })?.path).toBe('closedAt');
     expect(clearedStatusTimeProblem('withdrawn', { respondedAt: true, closedAt: false })).toBeNull();
     expect(clearedStatusTimeProblem('awaiting', { respondedAt: true, closedAt: true })).toBeNull();
+  });
+
+  it('checks an outcome’s time as the server will: in the field it goes to, not before the call, not ahead of the clock', () => {
+    expect(outcomeTimeProblem('returned', placedAt + hour, placedAt, now)).toBeNull();
+    expect(outcomeTimeProblem('withdrawn', placedAt - 1, placedAt, now)).toEqual({ path: 'closedAt', message: 'must not be before placedAt' });
+    expect(outcomeTimeProblem('answered', now + MAX_FUTURE_SKEW_MS + 1, placedAt, now)?.path).toBe('respondedAt');
   });
 
   it('allows clock skew up to the limit, not beyond', () => {

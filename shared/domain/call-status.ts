@@ -140,6 +140,17 @@ export function clearedStatusTimeProblem(status: CallStatus, cleared: { responde
 }
 
 /**
+ * Whether an open call may record this outcome at this time (epoch ms): the
+ * first problem settleCallTimes finds, in its words, or null. For a form that
+ * checks before it sends.
+ */
+export function outcomeTimeProblem(outcome: Outcome, at: number, placedAt: number, now: number): FieldProblem | null {
+  const closes = statusTimeField(outcome) === 'closedAt';
+  const times = { status: outcome, placedAt, respondedAt: closes ? null : at, closedAt: closes ? at : null };
+  return settleCallTimes(times, { respondedAt: !closes, closedAt: closes }, now).problems[0] ?? null;
+}
+
+/**
  * Everything the status rules say about a call about to be stored: fills in
  * the missing timestamp, then checks the status/timestamp fit, order and
  * future skew. The caller checks moves (moveProblem) separately, since an

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import type { FieldControl } from './field.tsx';
 
 export interface ComboboxOption {
   id: string;
@@ -8,8 +9,8 @@ export interface ComboboxOption {
 }
 
 export interface ComboboxProps {
-  /** The props <Field> hands its control: id, aria-describedby, aria-invalid. */
-  control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean };
+  /** The props <Field> hands its control. */
+  control: FieldControl;
   inputValue: string;
   onInputChange: (text: string) => void;
   options: readonly ComboboxOption[];

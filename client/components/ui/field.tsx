@@ -1,5 +1,13 @@
 import { useId, type ReactNode } from 'react';
 
+/** What a Field hands its control: the ids that tie it to its label, hint and error. */
+export interface FieldControl {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
+}
+
 export interface FieldProps {
   label: string;
   error?: string;
@@ -7,7 +15,7 @@ export interface FieldProps {
   required?: boolean;
   className?: string;
   /** Renders the control with the ids it must carry for its label, hint and error. */
-  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
+  children: (control: FieldControl) => ReactNode;
 }
 
 /** A labelled form control with its hint and its error message beside it. */

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
-import { type AuditExportQuery, type AuditQuery, type AuditVerification, AUDIT_EXPORT_COLUMNS } from '#shared/schemas/audit.ts';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_DIALECT } from '#shared/domain/csv.ts';
+import { type AuditEntry, type AuditExportQuery, type AuditQuery, type AuditVerification, AUDIT_EXPORT_COLUMNS } from '#shared/schemas/audit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RequestInfo } from '../../lib/client-address.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
@@ -96,24 +98,25 @@ export async function verifyAudit(deps: Deps): Promise<AuditVerification> {
   return { valid: problems.length === 0, entries, headSeq, headHash: state.last_hash, prunedThrough: Number(state.pruned_through), problems };
 }
 
-// Spreadsheets run cells that start like a formula; a leading quote makes them text.
-function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** One entry as CSV cells: objects as their JSON, empty for null; the dialect makes formula-like cells text. */
+function csvCells(entry: AuditEntry): (string | number)[] {
+  return AUDIT_EXPORT_COLUMNS.map((column) => {
+    const value = entry[column];
+    return value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : value;
+  });
 }
 
 /** The matching entries, oldest first, as CSV lines or a JSON array, a batch at a time. */
 export async function* exportAudit(deps: Deps, query: AuditExportQuery): AsyncGenerator<string> {
   const filter = filterOf(query);
   const csv = query.format === 'csv';
-  yield csv ? `\uFEFF${AUDIT_EXPORT_COLUMNS.join(',')}\r\n` : '[';
+  yield csv ? `\uFEFF${stringify([[...AUDIT_EXPORT_COLUMNS]], CSV_DIALECT)}` : '[';
   let first = true;
   for (let after = 0; ; ) {
     const rows = await auditRowsAfter(deps.db, filter, after, BATCH);
     const entries = rows.map(toAuditEntry);
     if (csv) {
-      yield entries.map((e) => `${AUDIT_EXPORT_COLUMNS.map((column) => csvCell(e[column])).join(',')}\r\n`).join('');
+      if (entries.length) yield stringify(entries.map(csvCells), CSV_DIALECT);
     } else if (entries.length) {
       yield (first ? '' : ',') + entries.map((e) => JSON.stringify(e)).join(',');
       first = false;

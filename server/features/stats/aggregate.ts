@@ -1,4 +1,4 @@
-import type { Outcome, StreamOptions } from '#shared/domain/stats/stream.ts';
+import type { ObservationKind, StreamOptions } from '#shared/domain/stats/stream.ts';
 import { REPLY, SurvivalStream } from '#shared/domain/stats/stream.ts';
 import type { DurationIndex } from './duration-index.ts';
 
@@ -38,7 +38,7 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
     const n = columns.length;
     const placed = columns.placed;
     const callee = columns.callee;
-    const outcome = columns.outcome;
+    const kind = columns.kind;
     const slot = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       let s = groupOfCallee[callee[i]!] ?? -1;
@@ -53,7 +53,7 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
       slot[i] = s;
       if (s < 0) continue;
       total[s]! += 1;
-      if (outcome[i] === REPLY) responded[s]! += 1;
+      if (kind[i] === REPLY) responded[s]! += 1;
     }
     return slot;
   });
@@ -70,7 +70,7 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
   // one. Equal durations may come in either order: the stream counts replies
   // before censorings at the same time.
   const closedKey = closed.key;
-  const closedOutcome = closed.outcome;
+  const closedKind = closed.kind;
   const closedCount = closed.length;
   const openCount = open.length;
   let c = 0;
@@ -78,12 +78,12 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
     const openDuration = o < openCount ? Math.max(0, nowMs - open.placed[o]!) : Infinity;
     while (c < closedCount && closedKey[c]! < openDuration) {
       const slot = closedSlot[c]!;
-      if (slot >= 0) streams[slot]!.add(closedKey[c]!, closedOutcome[c] as Outcome);
+      if (slot >= 0) streams[slot]!.add(closedKey[c]!, closedKind[c] as ObservationKind);
       c++;
     }
     if (o >= openCount) break;
     const slot = openSlot[o]!;
-    if (slot >= 0) streams[slot]!.add(openDuration, open.outcome[o] as Outcome);
+    if (slot >= 0) streams[slot]!.add(openDuration, open.kind[o] as ObservationKind);
   }
   return streams;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AWAITING, REPLY, WITHDRAWN } from '#shared/domain/stats/stream.ts';
-import { countGroup, summarizeCounts } from '#shared/domain/stats/summary.ts';
-import type { CallForStats } from '#shared/domain/stats/summary.ts';
+import { countGroup, summarizeCounts } from '../../../tests/reference/stats/summary.ts';
+import type { CallForStats } from '../../../tests/reference/stats/summary.ts';
 import type { CallStatus } from '#shared/schemas/calls.ts';
 import { aggregate } from './aggregate.ts';
 import { DurationIndex, type StatsRow } from './duration-index.ts';
@@ -17,7 +17,7 @@ const row = (callee: string, placed: number, status: CallStatus, end: number | n
 
 function contents(index: DurationIndex) {
   const list = (c: DurationIndex['closed']) =>
-    Array.from({ length: c.length }, (_, i) => [c.key[i], c.placed[i], index.calleeIds[c.callee[i]!], c.outcome[i]]);
+    Array.from({ length: c.length }, (_, i) => [c.key[i], c.placed[i], index.calleeIds[c.callee[i]!], c.kind[i]]);
   return { closed: list(index.closed), open: list(index.open) };
 }
 

@@ -1,5 +1,5 @@
 import { isReplied } from '#shared/domain/call-status.ts';
-import type { Outcome } from '#shared/domain/stats/stream.ts';
+import type { ObservationKind } from '#shared/domain/stats/stream.ts';
 import { AWAITING, REPLY, WITHDRAWN } from '#shared/domain/stats/stream.ts';
 import type { CallStatus } from '#shared/schemas/calls.ts';
 
@@ -20,14 +20,14 @@ class Columns {
   key: Float64Array;
   placed: Float64Array;
   callee: Int32Array;
-  outcome: Uint8Array;
+  kind: Uint8Array;
   length = 0;
 
   constructor(capacity: number) {
     this.key = new Float64Array(capacity);
     this.placed = new Float64Array(capacity);
     this.callee = new Int32Array(capacity);
-    this.outcome = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
   }
 
   reserve(capacity: number): void {
@@ -41,7 +41,7 @@ class Columns {
     this.key = grow(this.key, (n) => new Float64Array(n));
     this.placed = grow(this.placed, (n) => new Float64Array(n));
     this.callee = grow(this.callee, (n) => new Int32Array(n));
-    this.outcome = grow(this.outcome, (n) => new Uint8Array(n));
+    this.kind = grow(this.kind, (n) => new Uint8Array(n));
   }
 
   /** The first position whose key is ≥ `key`. */
@@ -70,7 +70,7 @@ class Columns {
       this.key[write] = this.key[read]!;
       this.placed[write] = this.placed[read]!;
       this.callee[write] = this.callee[read]!;
-      this.outcome[write] = this.outcome[read]!;
+      this.kind[write] = this.kind[read]!;
       write++;
     }
     this.length = write;
@@ -88,13 +88,13 @@ class Columns {
         this.key[k] = this.key[i]!;
         this.placed[k] = this.placed[i]!;
         this.callee[k] = this.callee[i]!;
-        this.outcome[k] = this.outcome[i]!;
+        this.kind[k] = this.kind[i]!;
         i--;
       } else {
         this.key[k] = e.key;
         this.placed[k] = e.placed;
         this.callee[k] = e.callee;
-        this.outcome[k] = e.outcome;
+        this.kind[k] = e.kind;
         j--;
       }
     }
@@ -107,23 +107,34 @@ interface Entry {
   key: number;
   placed: number;
   callee: number;
-  outcome: Outcome;
+  kind: ObservationKind;
 }
 
-function outcomeOf(status: string): Outcome {
+function kindOf(status: string): ObservationKind {
   if (isReplied(status as CallStatus)) return REPLY;
   return status === 'withdrawn' ? WITHDRAWN : AWAITING;
+}
+
+/**
+ * Where a call sorts, and in which column set (see DurationIndex): a fixed
+ * duration (respondedAt ?? closedAt) − placedAt, clamped at 0 because placedAt
+ * may lie a few minutes in the future (clock skew is accepted on input); or,
+ * for a call whose duration still runs, −placedAt.
+ */
+function sortKey(row: StatsRow): { open: boolean; key: number; placed: number } {
+  const placed = Number(row.placed_at);
+  const end = row.responded_at ?? row.closed_at;
+  return end === null ? { open: true, key: -placed, placed } : { open: false, key: Math.max(0, Number(end) - placed), placed };
 }
 
 /**
  * Every call's contribution to the response-time statistics, in two sorted
  * column sets:
  * - `closed`: calls with a reply or a close time, keyed by their fixed
- *   duration (respondedAt ?? closedAt) − placedAt, clamped at 0 as
- *   callDurationMs does;
+ *   duration (respondedAt ?? closedAt) − placedAt, clamped at 0;
  * - `open`: calls whose duration runs with the clock (neither time set),
  *   keyed by −placedAt, so that ascending key order is ascending duration at
- *   any "now".
+ *   any "now" (see sortKey).
  * Streaming both in key order gives every group's observations sorted by
  * duration, which is all SurvivalStream needs.
  */
@@ -137,11 +148,7 @@ export class DurationIndex {
   maxPlaced = -Infinity;
 
   private entry(row: StatsRow): Entry {
-    const callee = this.calleeSlot(row.callee_id);
-    const placed = Number(row.placed_at);
-    const end = row.responded_at ?? row.closed_at;
-    const open = end === null;
-    return { open, key: open ? -placed : Math.max(0, Number(end) - placed), placed, callee, outcome: outcomeOf(row.status) };
+    return { ...sortKey(row), callee: this.calleeSlot(row.callee_id), kind: kindOf(row.status) };
   }
 
   /** An index of these calls (see IndexBuilder for a stream of them). */
@@ -188,7 +195,7 @@ export class DurationIndex {
     const adds = new Map<string, Entry[]>();
     const gone = { closed: [] as number[], open: [] as number[] };
     const taken = { closed: new Set<number>(), open: new Set<number>() };
-    const idOf = (e: Entry) => `${e.open ? 1 : 0}|${e.key}|${e.placed}|${e.callee}|${e.outcome}`;
+    const idOf = (e: Entry) => `${e.open ? 1 : 0}|${e.key}|${e.placed}|${e.callee}|${e.kind}`;
     for (const { sign, row } of changes) {
       const e = this.entry(row);
       const id = idOf(e);
@@ -208,7 +215,7 @@ export class DurationIndex {
       const columns = this[side];
       let found = -1;
       for (let i = columns.lowerBound(e.key); i < columns.length && columns.key[i] === e.key; i++) {
-        if (columns.placed[i] === e.placed && columns.callee[i] === e.callee && columns.outcome[i] === e.outcome && !taken[side].has(i)) {
+        if (columns.placed[i] === e.placed && columns.callee[i] === e.callee && columns.kind[i] === e.kind && !taken[side].has(i)) {
           found = i;
           break;
         }
@@ -240,15 +247,14 @@ export class IndexBuilder {
   private readonly staging = { closed: new Columns(1024), open: new Columns(1024) };
 
   push(row: StatsRow): void {
-    const placed = Number(row.placed_at);
-    const end = row.responded_at ?? row.closed_at;
-    const columns = end === null ? this.staging.open : this.staging.closed;
+    const { open, key, placed } = sortKey(row);
+    const columns = open ? this.staging.open : this.staging.closed;
     const i = columns.length;
     if (i === columns.key.length) columns.reserve(i * 2);
-    columns.key[i] = end === null ? -placed : Math.max(0, Number(end) - placed);
+    columns.key[i] = key;
     columns.placed[i] = placed;
     columns.callee[i] = this.index.calleeSlot(row.callee_id);
-    columns.outcome[i] = outcomeOf(row.status);
+    columns.kind[i] = kindOf(row.status);
     columns.length = i + 1;
     if (placed < this.index.minPlaced) this.index.minPlaced = placed;
     if (placed > this.index.maxPlaced) this.index.maxPlaced = placed;
@@ -269,7 +275,7 @@ export class IndexBuilder {
         to.key[i] = keys[j]!;
         to.placed[i] = from.placed[j]!;
         to.callee[i] = from.callee[j]!;
-        to.outcome[i] = from.outcome[j]!;
+        to.kind[i] = from.kind[j]!;
       }
       to.length = n;
     }

@@ -1,23 +1,21 @@
+import { tz } from '@date-fns/tz';
+import { addMonths, addWeeks, startOfMonth, startOfWeek } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
-const DAY_MS = 86_400_000;
-const WEEK_MS = 7 * DAY_MS;
+// Periods are UTC calendar weeks (ISO: from Monday) and months, whatever the
+// server's own zone.
+const utc = { in: tz('UTC') };
+const WEEK_MS = 7 * 86_400_000;
 /** More periods than this would be a chart nobody can read (and an answer nobody wants to wait for). */
 export const MAX_PERIODS = 1200;
 
 /** The start of the UTC week (Monday 00:00) or month holding `ms`. */
 export function periodStart(interval: TrendInterval, ms: number): number {
-  const d = new Date(ms);
-  if (interval === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const daysSinceMonday = (d.getUTCDay() + 6) % 7;
-  return midnight - daysSinceMonday * DAY_MS;
+  return (interval === 'month' ? startOfMonth(ms, utc) : startOfWeek(ms, { ...utc, weekStartsOn: 1 })).getTime();
 }
 
 function nextStart(interval: TrendInterval, start: number): number {
-  if (interval === 'week') return start + WEEK_MS;
-  const d = new Date(start);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return (interval === 'month' ? addMonths(start, 1, utc) : addWeeks(start, 1, utc)).getTime();
 }
 
 export interface Periods {
@@ -46,6 +44,8 @@ export function periodsCovering(interval: TrendInterval, fromMs: number, toMs: n
   const count = Math.max(0, bounds.length - 1);
   const first = bounds[0] ?? 0;
   const last = bounds[count] ?? 0;
+  // A UTC week is always exactly WEEK_MS long, so a call's week is a division
+  // (this runs once per call); months differ in length and are searched.
   const of =
     interval === 'week'
       ? (placed: number) => (placed < first || placed >= last ? -1 : Math.floor((placed - first) / WEEK_MS))

@@ -1,4 +1,4 @@
-import { type CurveView, shareRepliedSoonerOfView } from '#shared/domain/stats/stream.ts';
+import { type CurveView, shareRepliedSooner } from '#shared/domain/stats/curve.ts';
 import type {
   AwaitingContextList, AwaitingContextQuery, GroupBy, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
 } from '#shared/schemas/stats.ts';
@@ -26,6 +26,7 @@ const bounds = (w: Window) => ({
  */
 async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean) {
   // The index first: groups read afterwards know every callee it holds.
+  // Triggers feed it: migration 2026-11-28-0002 logs every change to calls in stats_changes, which index-sync.ts replays.
   const index = await currentIndex(deps);
   const groups = await loadGroups(deps.db, groupBy);
   const groupOfCallee = Int32Array.from(index.calleeIds, (id) => {
@@ -119,7 +120,7 @@ export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): 
   const items = pageOfCalls.items.map((call) => {
     const elapsedMs = Math.max(0, nowMs - call.placedAt);
     const ministry = summaries.get(call.ministryId);
-    const share = ministry ? shareRepliedSoonerOfView(ministry.view, elapsedMs) : null;
+    const share = ministry ? shareRepliedSooner(ministry.view, elapsedMs) : null;
     return {
       callId: call.id,
       ministryId: call.ministryId,

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
+import { CSV_DIALECT } from '#shared/domain/csv.ts';
 import { type ExportFormat, type ExportQuery, TRANSFER_COLUMNS, type TransferRow, toTransferRow } from '#shared/schemas/transfer.ts';
 import type { Deps } from '../../lib/context.ts';
-import { escapeCell } from './csv-cells.ts';
 import { type ExportKey, exportPage } from './repository.ts';
 
 /** Calls per query: big enough to be quick, small enough that memory stays flat at a million calls. */
@@ -24,12 +24,7 @@ function csvOf(rows: TransferRow[], header: boolean): string {
   return stringify(rows, {
     columns: [...TRANSFER_COLUMNS],
     header,
-    // RFC 4180: CRLF between records, and any field holding a CR or LF quoted
-    // (csv-stringify stops quoting a lone \r or \n once the delimiter is given).
-    record_delimiter: '\r\n',
-    quote_record_delimiter: true,
-    // No cell may start a formula when the file is opened (csv-cells.ts).
-    cast: { string: escapeCell },
+    ...CSV_DIALECT,
   });
 }
 

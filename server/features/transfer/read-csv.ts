@@ -1,6 +1,6 @@
 import { CsvError, type Info, parse } from 'csv-parse';
 import { REQUIRED_IMPORT_COLUMNS, isTransferColumn } from '#shared/schemas/transfer.ts';
-import { unescapeCell } from './csv-cells.ts';
+import { unescapeCell } from '#shared/domain/csv.ts';
 import { FILE, HEADER, ImportProblems, refusedFor } from './problems.ts';
 import type { RawRow, ReadOptions } from './read-rows.ts';
 
@@ -51,7 +51,7 @@ function checkColumns(columns: readonly string[]): void {
  * The rows of a CSV file (RFC 4180, header row, UTF-8; a byte-order mark is
  * dropped), read chunk by chunk: the parser holds at most one unfinished
  * record, so memory stays flat whatever the file's length. Cells are
- * unescaped as the export escaped them (csv-cells.ts). A row of the wrong
+ * unescaped as the export escaped them (shared/domain/csv.ts). A row of the wrong
  * length is a problem of its own and not passed on; so is a broken file,
  * which ends the reading.
  */

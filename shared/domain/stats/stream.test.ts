@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { kaplanMeierFromCounts } from './kaplan-meier.ts';
-import { nearestRank } from './percentile.ts';
-import type { Outcome } from './stream.ts';
-import {
-  AWAITING, MAX_CURVE_POINTS, REPLY, SurvivalStream, THIN_STEP, WITHDRAWN,
-  nearestRankPosition, shareRepliedSoonerOfView, survivalAtView, thinCurve,
-} from './stream.ts';
-import type { GroupCounts } from './summary.ts';
-import { HOUR_MS, shareRepliedSooner, summarizeCounts } from './summary.ts';
+// The engine against the independent reference implementation kept with the tests.
+import { kaplanMeierFromCounts } from '../../../tests/reference/stats/kaplan-meier.ts';
+import { nearestRank } from '../../../tests/reference/stats/percentile.ts';
+import type { GroupCounts } from '../../../tests/reference/stats/summary.ts';
+import { shareRepliedSooner as referenceShareRepliedSooner, summarizeCounts } from '../../../tests/reference/stats/summary.ts';
+import { MAX_CURVE_POINTS, THIN_STEP, shareRepliedSooner, survivalAt, thinCurve } from './curve.ts';
+import type { ObservationKind } from './stream.ts';
+import { AWAITING, HOUR_MS, REPLY, SurvivalStream, WITHDRAWN, nearestRankPosition } from './stream.ts';
 
 const H = HOUR_MS;
-type Obs = [durationMs: number, outcome: Outcome];
+type Obs = [durationMs: number, kind: ObservationKind];
 
 function stream(observations: Obs[], options: { interval?: boolean; curve?: boolean } = {}) {
   const sorted = [...observations].sort((a, b) => a[0] - b[0]);
@@ -64,6 +63,16 @@ describe('SurvivalStream', () => {
     expect(s.survival.map((p) => p.tMs)).toEqual([0, 2 * H, 5 * H, 30 * H, 80 * H]);
   });
 
+  it('gives the 6-MP data the median and interval R reports: 23 weeks, [13, NA]', () => {
+    // Freireich's 6-MP group in weeks (+ = censored); R's survfit(conf.type = "log-log")
+    // prints median 23, 0.95LCL 13, 0.95UCL NA (the pointwise bands are worked by hand
+    // in tests/reference/stats/median-interval.test.ts).
+    const replies = [6, 6, 6, 7, 10, 13, 16, 22, 23];
+    const censored = [6, 9, 10, 11, 17, 19, 20, 25, 32, 32, 34, 35];
+    const s = stream([...replies.map((d): Obs => [d, REPLY]), ...censored.map((d): Obs => [d, WITHDRAWN])]).finish();
+    expect(s).toMatchObject({ calls: 21, responded: 9, survivalMedianMs: 23, survivalMedianCi: { lowerMs: 13, upperMs: null } });
+  });
+
   it('agrees bit for bit with summarizeCounts on 300 random groups', () => {
     const next = random(42);
     for (let g = 0; g < 300; g++) {
@@ -88,10 +97,10 @@ describe('SurvivalStream', () => {
       const view = stream(obs).curveView();
       const km = kaplanMeierFromCounts(countsOf(obs).rows);
       for (const t of [-1, 0, 1, 7.5, 13, 25, 49, 50, 51, 1000]) {
-        expect(shareRepliedSoonerOfView(view, t), `group ${g}, t ${t}`).toEqual(shareRepliedSooner(km, t));
+        expect(shareRepliedSooner(view, t), `group ${g}, t ${t}`).toEqual(referenceShareRepliedSooner(km, t));
       }
     }
-    expect(() => survivalAtView(stream([]).curveView(), Number.NaN)).toThrow(RangeError);
+    expect(() => survivalAt(stream([]).curveView(), Number.NaN)).toThrow(RangeError);
   });
 
   it('handles an empty group, a single call and an all-censored group', () => {

@@ -1,37 +1,43 @@
 /**
- * The figures of `summarizeCounts` (summary.ts), computed in one pass over
- * observations that arrive already sorted by duration.
+ * The response-time figures of SPEC.md ("Statistics of response time"),
+ * computed in one pass over a group's observations as they arrive sorted by
+ * duration: the plain nearest-rank median and p90 of replies, and the
+ * Kaplan–Meier estimate (replies are events; withdrawn and awaiting calls are
+ * censored) with its median, the median's 95% interval and the 24 h / 72 h
+ * chances of a reply.
  *
- * Why a second route to the same numbers: the server keeps every call's
- * duration in a sorted, columnar index (server/features/stats), so a group's
- * observations can be streamed in order without building a row object, a Map
- * or a sort per request. `summarizeCounts` over a million rows takes seconds;
- * this takes milliseconds. The arithmetic is the same expression for
- * expression — the same products, the same Greenwood terms, and the bands,
- * half-way test and constants imported from the modules beside this one — so
- * the results are bit-identical; stream.test.ts checks that on random data.
+ * The server keeps every call's duration in a sorted, columnar index
+ * (server/features/stats/duration-index.ts), so a group is streamed in order
+ * without a row object, a Map or a sort per request: a million calls take
+ * milliseconds. tests/reference/stats holds an independent, call-by-call
+ * implementation of the same definitions; stream.test.ts checks that the two
+ * agree bit for bit on random data (the arithmetic is the same expression for
+ * expression: the same products and Greenwood terms, and the bands and
+ * half-way test imported from confidence.ts and curve.ts).
  */
+import type { ResponseTimeGroup } from '../../schemas/stats.ts';
 import { logLogBand, Z_95 } from './confidence.ts';
 import type { MedianInterval } from './confidence.ts';
-import { reachesHalf } from './kaplan-meier.ts';
-import type { SurvivalPoint } from './kaplan-meier.ts';
-import type { GroupSummary, ShareSooner } from './summary.ts';
-import { HOUR_MS, SMALL_SAMPLE_CALLS } from './summary.ts';
+import { type CurveView, reachesHalf, thinCurve } from './curve.ts';
+
+export const HOUR_MS = 3_600_000;
+
+/** Groups with fewer calls are shown but not ranked. */
+export const SMALL_SAMPLE_CALLS = 5;
 
 /** What one observation was: a reply (the event), or censored as withdrawn or still awaiting. */
 export const REPLY = 0;
 export const WITHDRAWN = 1;
 export const AWAITING = 2;
-export type Outcome = typeof REPLY | typeof WITHDRAWN | typeof AWAITING;
-
-/** Curves with more reply times than this are thinned (see `thinCurve`). */
-export const MAX_CURVE_POINTS = 1000;
-/** The largest vertical gap a thinned curve may leave. */
-export const THIN_STEP = 0.001;
+export type ObservationKind = typeof REPLY | typeof WITHDRAWN | typeof AWAITING;
 
 /**
- * The 1-based nearest rank, as percentile.ts computes it: ceil(p·n/100),
- * nudged down by a relative 1e-12 against float noise.
+ * The 1-based nearest rank of SPEC.md's percentiles: ceil(p·n/100), so with
+ * 10 replies p50 is the 5th shortest and p90 the 9th. Nearest rank answers a
+ * duration some call really had, not an interpolated one. `p·n / 100` is
+ * computed in that order (exact for integer p and n) and nudged down by a
+ * relative 1e-12, so float noise such as 64.4 × 250 / 100 =
+ * 161.00000000000003 cannot push the rank one place too far.
  */
 export function nearestRankPosition(n: number, p: number): number {
   if (!Number.isFinite(p) || p <= 0 || p > 100) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
@@ -49,25 +55,14 @@ export interface StreamOptions {
   curve?: boolean;
 }
 
-export interface StreamSummary extends GroupSummary {
-  /** The longest observation: the curve is known up to here; null without data. */
-  observedUntilMs: number | null;
-  survivalThinned: boolean;
-}
-
-/** The survival curve as parallel arrays: enough to read S(t) for any t. */
-export interface CurveView {
-  tMs: readonly number[];
-  stillAwaiting: readonly number[];
-  /** The longest observation (a reply or a censoring) and S there; lastMs is -1 without data. */
-  lastMs: number;
-  lastSurvival: number;
-}
+/** A group's figures, as the API answers them (less its key and label). */
+export type StreamSummary = Omit<ResponseTimeGroup, 'key' | 'label'>;
 
 /**
  * Accumulates one group. Call `add` in non-decreasing order of duration
  * (any order among equal durations: replies are counted before censorings
- * at the same time, as kaplanMeierFromCounts does), then `finish`.
+ * at the same time, the usual convention: a call withdrawn at t was still
+ * waiting at t, so it belongs to the risk set of replies at t), then `finish`.
  */
 export class SurvivalStream {
   private readonly total: number;
@@ -114,21 +109,21 @@ export class SurvivalStream {
     this.withCurve = options.curve ?? true;
   }
 
-  add(durationMs: number, outcome: Outcome): void {
+  add(durationMs: number, kind: ObservationKind): void {
     if (durationMs !== this.pendingMs) {
       if (!(durationMs > this.pendingMs)) throw new RangeError(`durations must not decrease (${durationMs} after ${this.pendingMs})`);
       if (this.pendingEvents + this.pendingCensored > 0) this.step();
       this.pendingMs = durationMs;
     }
     this.added += 1;
-    if (outcome === REPLY) {
+    if (kind === REPLY) {
       this.pendingEvents += 1;
       this.repliesSeen += 1;
       if (this.repliesSeen === this.rank50) this.median = durationMs;
       if (this.repliesSeen === this.rank90) this.p90 = durationMs;
     } else {
       this.pendingCensored += 1;
-      if (outcome === AWAITING) this.awaiting += 1;
+      if (kind === AWAITING) this.awaiting += 1;
       else this.withdrawn += 1;
     }
   }
@@ -139,7 +134,8 @@ export class SurvivalStream {
     const events = this.pendingEvents;
     const n = this.atRisk;
     if (events > 0) {
-      // Same expressions as kaplanMeierFromCounts, so the floats agree bit for bit.
+      // S(t) = Π (n − d) / n; Greenwood's Σ d / (n (n − d)) estimates the
+      // variance of log S, and is infinite once S reaches 0 (n = d).
       this.survival *= (n - events) / n;
       this.variance += n === events ? Infinity : events / (n * (n - events));
       if (this.withCurve) {
@@ -165,7 +161,7 @@ export class SurvivalStream {
     this.pendingCensored = 0;
   }
 
-  /** Like probabilityOfReplyWithin: null beyond the longest observation unless S already reached 0. */
+  /** 1 − S(t): null beyond the longest observation unless S already reached 0 (see survivalAt). */
   private replyWithin(tMs: number, sAtT: number): number | null {
     if (this.lastMs < 0) return null;
     if (tMs > this.lastMs && this.survival > 0) return null;
@@ -206,54 +202,4 @@ export class SurvivalStream {
       survivalThinned: thinned,
     };
   }
-}
-
-/**
- * The curve as points; past MAX_CURVE_POINTS reply times, only the points
- * where S fell by at least THIN_STEP since the last one kept, and the last.
- * Every kept point is exact, and between kept points the true curve lies
- * within THIN_STEP below the drawn step, so a chart cannot tell them apart —
- * while a million-call ministry answers a thousand points, not a million.
- */
-export function thinCurve(tMs: readonly number[], stillAwaiting: readonly number[]): { points: SurvivalPoint[]; thinned: boolean } {
-  const n = tMs.length;
-  if (n - 1 <= MAX_CURVE_POINTS) {
-    const points: SurvivalPoint[] = new Array(n);
-    for (let i = 0; i < n; i++) points[i] = { tMs: tMs[i]!, stillAwaiting: stillAwaiting[i]! };
-    return { points, thinned: false };
-  }
-  const points: SurvivalPoint[] = [{ tMs: tMs[0]!, stillAwaiting: stillAwaiting[0]! }];
-  let kept = stillAwaiting[0]!;
-  for (let i = 1; i < n; i++) {
-    const s = stillAwaiting[i]!;
-    if (kept - s >= THIN_STEP || i === n - 1) {
-      points.push({ tMs: tMs[i]!, stillAwaiting: s });
-      kept = s;
-    }
-  }
-  return { points, thinned: true };
-}
-
-/** S(t) from a curve view, with survivalAt's rules (null past the data unless S reached 0). */
-export function survivalAtView(view: CurveView, tMs: number): number | null {
-  if (Number.isNaN(tMs)) throw new RangeError('tMs must be a number');
-  if (view.lastMs < 0) return null;
-  if (tMs > view.lastMs && view.lastSurvival > 0) return null;
-  if (tMs < 0) return 1;
-  let lo = 0;
-  let hi = view.tMs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((view.tMs[mid] ?? Infinity) <= tMs) lo = mid;
-    else hi = mid - 1;
-  }
-  return view.stillAwaiting[lo] ?? 1;
-}
-
-/** shareRepliedSooner (summary.ts) from a curve view: same rule, same numbers. */
-export function shareRepliedSoonerOfView(view: CurveView, elapsedMs: number): ShareSooner | null {
-  if (view.lastMs < 0) return null;
-  if (elapsedMs > view.lastMs && view.lastSurvival > 0) return { share: 1 - view.lastSurvival, isLowerBound: true };
-  const s = survivalAtView(view, elapsedMs);
-  return s === null ? null : { share: 1 - s, isLowerBound: false };
 }

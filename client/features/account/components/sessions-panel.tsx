@@ -72,7 +72,7 @@ export function SessionsPanel() {
               </Button>
             )}
           />
-          <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+          <LoadMore pages={query} />
         </>
       )}
       <ConfirmDeleteDialog

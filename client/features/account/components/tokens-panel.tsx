@@ -54,7 +54,7 @@ export function TokensPanel() {
               </Button>
             )}
           />
-          <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+          <LoadMore pages={query} />
         </>
       )}
       <NewTokenDialog open={creating} onClose={() => setCreating(false)} />

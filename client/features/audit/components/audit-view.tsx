@@ -98,7 +98,7 @@ export function AuditView({ params, setParam }: { params: AuditParams; setParam:
       ) : (
         <>
           <AuditTable entries={query.data.pages.flatMap((page) => page.items)} />
-          <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+          <LoadMore pages={query} />
         </>
       )}
     </>

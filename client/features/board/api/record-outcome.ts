@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '#client/lib/api-client.ts';
+import { patchCall } from '#client/features/calls/api/calls.ts';
+import { ApiError } from '#client/lib/api-client.ts';
 import { notify } from '#client/lib/notices.ts';
 import { queryRoots } from '#client/lib/query-keys.ts';
 import { outcomePatch, type Outcome } from '#shared/domain/call-status.ts';
-import { Call, type AwaitingCall } from '#shared/schemas/calls.ts';
+import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import type { AwaitingData } from './awaiting.ts';
 import { applyCallChange, removeFromBoard } from './awaiting-cache.ts';
 
@@ -27,15 +28,13 @@ export function outcomeErrorMessage(error: unknown, callee: string): string {
 
 /**
  * Records a reply or withdrawal from the board. The row leaves the board at
- * once (optimistic) and comes back, with a message, if the server refuses.
- * If-Match carries the version the analyst saw, so a change made meanwhile by
- * someone else is never overwritten unseen.
+ * once (optimistic) and comes back, with a message, if the server refuses
+ * (a change made meanwhile by someone else among the reasons: see patchCall).
  */
 export function useRecordOutcome() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ call, status, at }: RecordOutcome) =>
-      api(`/calls/${call.id}`, { method: 'PATCH', json: outcomePatch(status, at), headers: { 'If-Match': `"${call.version}"` } }, Call),
+    mutationFn: ({ call, status, at }: RecordOutcome) => patchCall(call.id, call.version, outcomePatch(status, at)),
     onMutate: async ({ call }) => {
       await client.cancelQueries({ queryKey: queryRoots.awaiting });
       const before = client.getQueriesData<AwaitingData>({ queryKey: queryRoots.awaiting });

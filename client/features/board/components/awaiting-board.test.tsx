@@ -5,6 +5,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as CountryModule from '#client/lib/country.ts';
 import type * as FormatModule from '#client/lib/format.ts';
+import { makeCall } from '#client/test/fixtures.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { awaitingQuery } from '../api/awaiting.ts';
 import { AwaitingBoard } from './awaiting-board.tsx';
@@ -18,7 +19,11 @@ vi.mock('#client/lib/country.ts', async (original) => {
 });
 vi.mock('#client/lib/format.ts', async (original) => {
   const actual = await original<typeof FormatModule>();
-  return { ...actual, formatElapsed: (ms: number) => (spies.timerRenders++, actual.formatElapsed(ms)) };
+  const formatDuration: typeof actual.formatDuration = (ms, style) => {
+    if (style === 'timer') spies.timerRenders++;
+    return actual.formatDuration(ms, style);
+  };
+  return { ...actual, formatDuration };
 });
 
 const NOW = Date.parse('2026-11-28T12:00:00.000Z');
@@ -28,40 +33,22 @@ const caller = { id: 'o1', name: 'John Kerry', title: 'Secretary of State', time
 function makeCalls(count: number): AwaitingCall[] {
   return Array.from({ length: count }, (_, i) => {
     const placedAt = new Date(NOW - (count - i) * 60_000).toISOString();
-    return {
-      id: `call-${i}`,
-      callerId: caller.id,
-      calleeId: `callee-${i}`,
-      caller,
-      callee: { id: `callee-${i}`, name: `Callee ${i}`, title: 'Minister', timeZone: 'Europe/Moscow', ministry },
-      placedAt,
-      channel: 'phone',
-      topic: `Topic ${i}`,
-      notes: null,
-      source: null,
-      status: 'awaiting',
-      respondedAt: null,
-      closedAt: null,
-      responseMs: null,
-      version: 1,
-      createdAt: placedAt,
-      updatedAt: placedAt,
-      createdBy: 'ada',
-      waitingMs: (count - i) * 60_000,
-    };
+    const callee = { id: `callee-${i}`, name: `Callee ${i}`, title: 'Minister', timeZone: 'Europe/Moscow', ministry };
+    const call = makeCall({ id: `call-${i}`, caller, callerId: caller.id, callee, calleeId: callee.id, placedAt, topic: `Topic ${i}`, createdAt: placedAt, updatedAt: placedAt, createdBy: 'ada' });
+    return { ...call, waitingMs: (count - i) * 60_000 };
   });
 }
 
 function renderBoard(items: AwaitingCall[]) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(awaitingQuery.queryKey, { pages: [{ items, nextCursor: null, receivedAt: NOW }], pageParams: [null] });
-  return render(
+  return { client, ...render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
         <AwaitingBoard canRecord />
       </MemoryRouter>
     </QueryClientProvider>,
-  );
+  ) };
 }
 
 describe('the awaiting board', () => {
@@ -90,7 +77,11 @@ describe('the awaiting board', () => {
   });
 
   it('ticks the timers once a second without re-rendering the rows', () => {
-    renderBoard(makeCalls(10_000));
+    const calls = makeCalls(10_000);
+    const { client } = renderBoard(calls);
+    // The counters see what they claim to: every row and timer on screen was counted as it rendered.
+    expect(spies.rowRenders).toBeGreaterThanOrEqual(screen.getAllByRole('listitem').length);
+    expect(spies.timerRenders).toBeGreaterThanOrEqual(screen.getAllByRole('timer').length);
     const timer = screen.getAllByRole('timer')[0]!;
     const before = timer.textContent;
     // The oldest of 10,000 calls placed a minute apart has waited 10,000 minutes.
@@ -104,6 +95,18 @@ describe('the awaiting board', () => {
     const visibleTimers = screen.getAllByRole('timer').length;
     expect(spies.timerRenders).toBe(visibleTimers);
     expect(spies.rowRenders).toBe(0);
+
+    // Positive control: a change to one call re-renders that row, and only it.
+    act(() => {
+      client.setQueryData(awaitingQuery.queryKey, {
+        pages: [{ items: [{ ...calls[0]!, topic: 'Edited topic' }, ...calls.slice(1)], nextCursor: null, receivedAt: NOW }],
+        pageParams: [null],
+      });
+      // The query cache tells its observers on a zero-delay timer.
+      vi.advanceTimersByTime(0);
+    });
+    expect(screen.getByText('Edited topic')).toBeTruthy();
+    expect(spies.rowRenders).toBe(1);
   });
 
   it('says so when nobody owes a call', () => {

@@ -1,10 +1,10 @@
 import { createContext, memo, useContext, type ReactNode } from 'react';
+import { LiveTimer } from '#client/components/ui/live-timer.tsx';
+import { LocalTime } from '#client/components/ui/local-time.tsx';
 import { countryLabel, flagEmoji, supportsFlagEmoji } from '#client/lib/country.ts';
 import type { WaitThresholds } from '#client/lib/preferences.ts';
 import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
-import { LiveTimer } from './live-timer.tsx';
-import { LocalTime } from './local-time.tsx';
 import { PlacedAt } from './placed-at.tsx';
 import { levelLabel, useWaitLevel } from './wait-level.ts';
 

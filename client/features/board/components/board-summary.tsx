@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { describeElapsed } from '#client/lib/format.ts';
+import { formatDuration } from '#client/lib/format.ts';
 import { useLiveMode, POLL_INTERVAL_MS } from '#client/lib/live-mode.ts';
 import type { WaitThresholds } from '#client/lib/preferences.ts';
 import { useTick } from '#client/lib/ticker.ts';
@@ -40,7 +40,7 @@ export function BoardSummary({ items, skewMs, thresholds, complete }: BoardSumma
             <strong>{overRed}</strong> over {thresholds.redHours} h
           </span>
         ) : null}
-        {items.length ? <span className="muted">longest {describeElapsed(longestMinutes * 60_000)}</span> : null}
+        {items.length ? <span className="muted">longest {formatDuration(longestMinutes * 60_000, 'spoken')}</span> : null}
       </p>
       <p className={`live-indicator live-${mode}`} title={mode === 'live' ? 'Changes by other analysts appear as they happen' : `Refreshing every ${POLL_INTERVAL_MS / 1000} s`}>
         <span className="live-dot" aria-hidden="true" /> {mode === 'live' ? 'Live' : `Refreshing every ${POLL_INTERVAL_MS / 1000} s`}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Dialog } from '#client/components/ui/dialog.tsx';
+import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { fieldErrors } from '#client/lib/field-errors.ts';
 import { formatDateTime, fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { nowMs } from '#client/lib/ticker.ts';
+import { viewerTimeZone } from '#client/lib/time-zones.ts';
 import { OUTCOME_MEANINGS, STATUS_LABELS } from '#shared/domain/call-labels.ts';
-import { MAX_FUTURE_SKEW_MS, OUTCOMES, settleCallTimes, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
+import { MAX_FUTURE_SKEW_MS, OUTCOMES, outcomeTimeProblem, type Outcome } from '#shared/domain/call-status.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
-import { LiveTimer } from './live-timer.tsx';
 
 export interface OutcomeDialogProps {
   call: AwaitingCall | null;
@@ -19,10 +20,7 @@ export interface OutcomeDialogProps {
 /** Checks an edited "when" with the server's own status rules: not before the call, not in the future. */
 export function checkOutcomeTime(outcome: Outcome, iso: string | null, placedAt: string, now: number): string | undefined {
   if (!iso) return 'Enter the date and time it happened.';
-  const at = Date.parse(iso);
-  const closes = statusTimeField(outcome) === 'closedAt';
-  const times = { status: outcome, placedAt: Date.parse(placedAt), respondedAt: closes ? null : at, closedAt: closes ? at : null };
-  const problem = settleCallTimes(times, { respondedAt: !closes, closedAt: closes }, now).problems[0];
+  const problem = outcomeTimeProblem(outcome, Date.parse(iso), Date.parse(placedAt), now);
   return problem ? fieldErrors([problem])[problem.path] : undefined;
 }
 
@@ -67,7 +65,7 @@ function OutcomeForm({ call, onRecord }: { call: AwaitingCall; onRecord: Outcome
       <Field
         label="When it happened"
         error={error}
-        hint={touched ? `Your local time (${Intl.DateTimeFormat().resolvedOptions().timeZone}).` : 'Now, unless you change it. “Answered” then uses the time the call was placed.'}
+        hint={touched ? `Your local time (${viewerTimeZone()}).` : 'Now, unless you change it. “Answered” then uses the time the call was placed.'}
       >
         {(control) => (
           <input

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest, api } from '#client/lib/api-client.ts';
+import { api } from '#client/lib/api-client.ts';
 import { invalidateAfterChange } from '#client/lib/query-client.ts';
 import { AwaitingList, Call, CallList, type CallPatch } from '#shared/schemas/calls.ts';
 import { HistoryList } from '#shared/schemas/history.ts';
@@ -65,8 +65,17 @@ export function fetchCurrentCall(client: QueryClient, id: string): Promise<Call>
   return client.fetchQuery({ ...callQuery(id), staleTime: 0 });
 }
 
+/**
+ * Changes a call on top of the version the analyst saw: If-Match carries it,
+ * so a change made meanwhile by someone else is refused (412), never
+ * overwritten unseen. Every change of a call from the dashboard goes through here.
+ */
+export function patchCall(id: string, version: number, patch: CallPatch): Promise<Call> {
+  return api(`/calls/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch, headers: { 'If-Match': etagOf(version) } }, Call);
+}
+
 export interface UpdateCallInput {
-  /** The version the patch is based on: sent as If-Match, so a stale edit gets a 412. */
+  /** The version the patch is based on. */
   version: number;
   patch: CallPatch;
 }
@@ -74,8 +83,7 @@ export interface UpdateCallInput {
 export function useUpdateCall(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ version, patch }: UpdateCallInput) =>
-      (await apiRequest(`/calls/${encodeURIComponent(id)}`, { method: 'PATCH', json: patch, headers: { 'If-Match': etagOf(version) } }, Call)).data,
+    mutationFn: ({ version, patch }: UpdateCallInput) => patchCall(id, version, patch),
     onSuccess: (call) => {
       client.setQueryData(callKeys.detail(id), call);
       return invalidateAfterChange(client, 'call');

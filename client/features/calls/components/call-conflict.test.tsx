@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeCall } from '../test/fixtures.ts';
+import { makeCall } from '#client/test/fixtures.ts';
 import { CallConflict } from './call-conflict.tsx';
 
 afterEach(cleanup);

@@ -1,11 +1,10 @@
-import { useCallback } from 'react';
-import { formatDateTime, formatDateTimeIn, formatDuration, localTimeIn } from '#client/lib/format.ts';
-import { useTick } from '#client/lib/ticker.ts';
+import { LiveTimer } from '#client/components/ui/live-timer.tsx';
+import { LocalTime } from '#client/components/ui/local-time.tsx';
+import { formatDateTime, formatDateTimeIn, formatDuration } from '#client/lib/format.ts';
 import { CHANNEL_LABELS, STATUS_TIME_LABELS } from '#shared/domain/call-labels.ts';
 import type { Call } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import { SourceText, StatusBadge } from './call-labels.tsx';
-import { LiveTimer } from './elapsed.tsx';
 
 /** Every field of a call, each party with the local time where they were. */
 export function CallDetails({ call }: { call: Call }) {
@@ -63,7 +62,7 @@ function StatusSummary({ call }: { call: Call }) {
         <>
           <dt>Waiting for</dt>
           <dd>
-            <LiveTimer since={call.placedAt} />
+            <LiveTimer since={call.placedAt} className="tabular" />
           </dd>
         </>
       ) : null}
@@ -113,21 +112,9 @@ function PartyCard({ role, party, placedAt }: { role: 'Caller' | 'Callee'; party
         </dd>
         <dt>Now</dt>
         <dd>
-          <LocalNow timeZone={party.timeZone} />
+          <LocalTime timeZone={party.timeZone} showOffset />
         </dd>
       </dl>
     </section>
-  );
-}
-
-/** The current wall-clock time in a zone, re-rendering once a minute. */
-export function LocalNow({ timeZone }: { timeZone: string }) {
-  const select = useCallback((now: number) => Math.floor(now / 60_000), []);
-  const minute = useTick(select);
-  const local = localTimeIn(timeZone, minute * 60_000);
-  return (
-    <span className="tabular">
-      {local.time} in {local.city}, {local.dayPart} <span className="muted">(UTC{local.offset === 'Z' ? '' : local.offset})</span>
-    </span>
   );
 }

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '#client/lib/api-client.ts';
+import { makeCall } from '#client/test/fixtures.ts';
 import type { CallPatch } from '#shared/schemas/calls.ts';
-import { makeCall } from '../test/fixtures.ts';
 import { CallEditForm, type OfficialPickerProps } from './call-edit-form.tsx';
 
 afterEach(cleanup);

@@ -1,23 +1,20 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
+import { ChannelSelect } from '#client/components/ui/channel-select.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import type { FieldControl } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
-import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import { statusTimeField } from '#shared/domain/call-status.ts';
-import { Channel, type Call, type CallPatch } from '#shared/schemas/calls.ts';
+import type { Call, CallPatch } from '#shared/schemas/calls.ts';
 import { formValuesOf, patchFromForm, type CallFormValues } from '../lib/edit-call-form.ts';
 
 /** What a picker of officials receives: the Field's ids and the chosen official. */
-export interface OfficialPickerProps {
-  id: string;
+export interface OfficialPickerProps extends FieldControl {
   value: string;
   label: string;
   onChange: (id: string, label: string) => void;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-  'aria-required'?: boolean;
 }
 
 export interface CallEditFormProps {
@@ -108,15 +105,7 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
           {(control) => <input {...control} type="datetime-local" value={values.placedAt} onChange={(e) => set('placedAt', e.target.value)} />}
         </Field>
         <Field label="Channel" required error={errors.channel}>
-          {(control) => (
-            <select {...control} value={values.channel} onChange={(e) => set('channel', e.target.value as Channel)}>
-              {Channel.options.map((channel) => (
-                <option key={channel} value={channel}>
-                  {CHANNEL_LABELS[channel]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <ChannelSelect control={control} value={values.channel} onChange={(channel) => set('channel', channel)} />}
         </Field>
         {extra ? (
           <Field label={extra === 'respondedAt' ? 'Responded at' : 'Withdrawn at'} required error={errors[extra]} hint="Your local time">

@@ -7,11 +7,12 @@ import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import { nowMs } from '#client/lib/ticker.ts';
 import { OUTCOME_MEANINGS, STATUS_LABELS, STATUS_TIME_LABELS } from '#shared/domain/call-labels.ts';
-import { OUTCOMES, outcomePatch, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
+import { OUTCOMES, outcomePatch, outcomeTimeProblem, statusTimeField, type Outcome } from '#shared/domain/call-status.ts';
 import type { Call, CallPatch, CallStatus } from '#shared/schemas/calls.ts';
 
-/** The status time the dialog offers until the analyst changes it: what the server would fill in. */
+/** The status time the dialog shows until the analyst changes it: what the server fills in. */
 function defaultTime(call: Call, outcome: Outcome): string {
   return toLocalInput(outcome === 'answered' ? Date.parse(call.placedAt) : Date.now());
 }
@@ -60,8 +61,13 @@ function OutcomeDialog({ open, call, onClose, onSave }: StatusActionProps & { op
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const iso = fromLocalInput(shown);
-    if (!iso) return setErrors({ [timeField]: 'Must be a date and time.' });
+    // A time left as offered is the server's to fill in (to the second: the
+    // input shows minutes), as the board does; an edited one is checked with
+    // the server's own rule before it is sent.
+    const iso = time === null ? undefined : fromLocalInput(time);
+    if (iso === null) return setErrors({ [timeField]: 'Must be a date and time.' });
+    const problem = iso === undefined ? null : outcomeTimeProblem(outcome, Date.parse(iso), Date.parse(call.placedAt), nowMs());
+    if (problem) return setErrors(fieldErrors([problem]));
     setBusy(true);
     try {
       await onSave(outcomePatch(outcome, iso));

@@ -3,8 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeCall } from '#client/test/fixtures.ts';
 import type { Call } from '#shared/schemas/calls.ts';
-import { makeCall } from '../test/fixtures.ts';
 import type { OfficialPickerProps } from './call-edit-form.tsx';
 import { CallView } from './call-view.tsx';
 

@@ -3,7 +3,7 @@ import { formatDateTime, formatDuration } from '#client/lib/format.ts';
 import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import type { Call } from '#shared/schemas/calls.ts';
 import { StatusBadge } from './call-labels.tsx';
-import { WaitingSince } from './elapsed.tsx';
+import { WaitingSince } from './waiting-since.tsx';
 
 /**
  * Calls as a table on wide screens and as stacked cards on a phone (the same

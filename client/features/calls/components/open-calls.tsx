@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
+import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { formatDateTime } from '#client/lib/format.ts';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
 import { awaitingForMinistryQuery } from '../api/calls.ts';
-import { LiveTimer } from './elapsed.tsx';
 
 /** Calls to a ministry still awaiting a reply, longest wait first, with live timers. */
 export function OpenCallsToMinistry({ ministryId }: { ministryId: string }) {
@@ -31,7 +31,7 @@ export function OpenCallsToMinistry({ ministryId }: { ministryId: string }) {
         {calls.map((call) => (
           <tr key={call.id}>
             <td data-label="Waiting" className="nowrap">
-              <LiveTimer since={call.placedAt} />
+              <LiveTimer since={call.placedAt} className="tabular" />
             </td>
             <td data-label="Callee">{call.callee.name}</td>
             <td data-label="Caller">

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { makeCall } from '#client/test/fixtures.ts';
 import type { Call } from '#shared/schemas/calls.ts';
 import { changedFields, compareConflict, diffSnapshots, rebasePatch } from './call-diff.ts';
 
 const party = (id: string) => ({ id, name: id, title: 'Minister', timeZone: 'UTC', ministry: { id: 'm', name: 'M', shortName: 'M', country: 'US' } });
 
-const base: Call = {
-  id: 'c1',
-  callerId: 'kerry',
-  calleeId: 'lavrov',
+const base: Call = makeCall({
   caller: party('kerry'),
   callee: party('lavrov'),
   placedAt: '2013-02-12T14:30:00Z',
-  channel: 'phone',
   topic: 'North Korea',
-  notes: null,
-  source: null,
-  status: 'awaiting',
-  respondedAt: null,
-  closedAt: null,
-  responseMs: null,
-  version: 1,
   createdAt: '2013-02-12T15:00:00Z',
   updatedAt: '2013-02-12T15:00:00Z',
   createdBy: 'ana',
-};
+});
 
 describe('diffSnapshots', () => {
   it('lists only the fields that changed, in form order, ignoring bookkeeping', () => {

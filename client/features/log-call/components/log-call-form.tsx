@@ -1,25 +1,41 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
+import { ChannelSelect } from '#client/components/ui/channel-select.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import type { FieldControl } from '#client/components/ui/field.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { toLocalInput } from '#client/lib/format.ts';
+import { nowMs } from '#client/lib/ticker.ts';
 import { viewerTimeZone } from '#client/lib/time-zones.ts';
-import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
 import { statusTimeField } from '#shared/domain/call-status.ts';
-import { Channel, type Call } from '#shared/schemas/calls.ts';
+import type { Call } from '#shared/schemas/calls.ts';
 import { useCreateCall } from '../api/create-call.ts';
 import { buildCallCreate, emptyCallForm, type CallFormState } from '../lib/new-call-form.ts';
-import { OfficialPicker } from './official-picker.tsx';
 import { StatusFields } from './status-fields.tsx';
+
+/** What a picker of officials receives: the Field's ids, the choice, and (for the keyboard flow) a name and focus. */
+export interface OfficialPickerProps extends FieldControl {
+  value: string;
+  label: string;
+  onChange: (id: string, name: string, detail?: string) => void;
+  name: string;
+  autoFocus?: boolean;
+}
+
+export interface LogCallFormProps {
+  onLogged: (call: Call, another: boolean) => void;
+  /** The officials feature's picker (one that can add an official), composed in by the page. */
+  renderOfficialPicker: (props: OfficialPickerProps) => ReactNode;
+}
 
 /**
  * Logs a call, keyboard first: type to pick caller and callee (Enter moves
  * on), Ctrl+Enter saves from anywhere. "Save and log another" keeps the
  * caller and channel, for the several calls one readout often reports.
  */
-export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: boolean) => void }) {
+export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps) {
   const [form, setForm] = useState<CallFormState>(() => emptyCallForm(Date.now()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generation, setGeneration] = useState(0);
@@ -38,13 +54,13 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
 
   const submit = (another: boolean) => {
     if (create.isPending) return;
-    const { body, errors: found } = buildCallCreate(form, Date.now());
+    const { body, errors: found } = buildCallCreate(form, nowMs());
     setErrors(found);
     if (Object.keys(found).length) return setFocusInvalid((n) => n + 1);
     create.submit(body, {
       onSuccess: (call) => {
         if (another) {
-          setForm(emptyCallForm(Date.now(), { caller: form.caller, channel: form.channel }));
+          setForm(emptyCallForm(nowMs(), { caller: form.caller, channel: form.channel }));
           setGeneration((n) => n + 1);
           setTimeout(() => focusField('callee'));
         }
@@ -66,6 +82,24 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
     }
   };
 
+  const pickerField = (side: 'caller' | 'callee', label: string, next: string) => (
+    <Field key={`${side}-${generation}`} label={label} required error={errors[`${side}Id`]} hint={form[side]?.detail}>
+      {(control) =>
+        renderOfficialPicker({
+          ...control,
+          name: side,
+          autoFocus: side === 'caller',
+          value: form[side]?.id ?? '',
+          label: form[side]?.name ?? '',
+          onChange: (id, name, detail) => {
+            set(side, id ? { id, name, detail } : null);
+            if (id) focusField(next);
+          },
+        })
+      }
+    </Field>
+  );
+
   const failure = create.error;
   const general = failure && !(failure instanceof ApiError && failure.problem.errors?.length) ? failure : null;
   const statusTime = statusTimeField(form.status);
@@ -75,8 +109,8 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
         <Alert title="The call was not logged">{general instanceof ApiError ? general.problem.detail || general.message : 'The server did not answer. Your entry is still here: try again.'}</Alert>
       ) : null}
       <div className="form-grid">
-        <OfficialPicker key={`caller-${generation}`} name="caller" label="Caller" value={form.caller} onChange={(v) => set('caller', v)} error={errors.callerId} autoFocus onPicked={() => focusField('callee')} />
-        <OfficialPicker key={`callee-${generation}`} name="callee" label="Callee" value={form.callee} onChange={(v) => set('callee', v)} error={errors.calleeId} onPicked={() => focusField('placedAt')} />
+        {pickerField('caller', 'Caller', 'callee')}
+        {pickerField('callee', 'Callee', 'placedAt')}
         <Field label="Placed at" required error={errors.placedAt} hint={`Your local time (${viewerTimeZone()}).`}>
           {(control) => (
             <div className="inline-input">
@@ -88,15 +122,7 @@ export function LogCallForm({ onLogged }: { onLogged: (call: Call, another: bool
           )}
         </Field>
         <Field label="Channel" required error={errors.channel}>
-          {(control) => (
-            <select {...control} name="channel" value={form.channel} onChange={(e) => set('channel', e.target.value as Channel)}>
-              {Channel.options.map((channel) => (
-                <option key={channel} value={channel}>
-                  {CHANNEL_LABELS[channel]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <ChannelSelect control={control} name="channel" value={form.channel} onChange={(channel) => set('channel', channel)} />}
         </Field>
         <Field className="span-2" label="Topic" required error={errors.topic}>
           {(control) => <input {...control} name="topic" maxLength={500} value={form.topic} onChange={(e) => set('topic', e.target.value)} />}

@@ -1,7 +1,7 @@
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { isBeyondFutureSkew, statusTimeField } from '#shared/domain/call-status.ts';
-import { CallCreate, type CallStatus, type Channel } from '#shared/schemas/calls.ts';
+import { CallCreate } from '#shared/schemas/calls.ts';
 
 export interface PickedOfficial {
   id: string;
@@ -9,16 +9,13 @@ export interface PickedOfficial {
   detail?: string;
 }
 
-/** What the form holds: times as the viewer's wall clock (datetime-local values). */
-export interface CallFormState {
+/** What the form holds: the parties as picked, text as typed, times as the viewer's wall clock (datetime-local values). */
+export interface CallFormState extends Required<Pick<CallCreate, 'channel' | 'topic' | 'status'>> {
   caller: PickedOfficial | null;
   callee: PickedOfficial | null;
   placedAt: string;
-  channel: Channel;
-  topic: string;
   notes: string;
   source: string;
-  status: CallStatus;
   /** The status time (when the outcome happened); empty: the server decides (answered: when placed; others: now). */
   statusAt: string;
 }

@@ -10,6 +10,7 @@ export interface MinistryFilters {
 
 export const ministryKeys = {
   list: (filters: MinistryFilters) => ['ministries', 'list', 'pages', filters] as const,
+  search: (q: string) => ['ministries', 'search', q] as const,
   options: ['ministries', 'options'] as const,
   detail: (id: string) => ['ministries', 'detail', id] as const,
 };
@@ -32,6 +33,15 @@ export const ministryOptionsQuery = queryOptions({
   queryFn: ({ signal }) => api('/ministries', { signal, query: { limit: 500 } }, MinistryList),
   staleTime: 60_000,
 });
+
+/** The first few matches for a picker as the analyst types. */
+export function ministrySearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ministryKeys.search(q),
+    queryFn: ({ signal }) => api('/ministries', { signal, query: { q: q || undefined, limit: 12 } }, MinistryList),
+    staleTime: 30_000,
+  });
+}
 
 export function ministryQuery(id: string) {
   return queryOptions({

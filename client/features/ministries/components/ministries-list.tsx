@@ -41,7 +41,7 @@ export function MinistriesList({ filters, emptyAction }: { filters: MinistryFilt
           ))}
         </tbody>
       </table>
-      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+      <LoadMore pages={query} />
     </>
   );
 }

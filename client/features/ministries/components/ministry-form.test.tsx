@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allCountries } from '../lib/countries.ts';
+import { allCountries } from '#client/lib/country.ts';
 import { MinistryFormDialog, ministryBodyFromForm } from './ministry-form.tsx';
 
 afterEach(cleanup);

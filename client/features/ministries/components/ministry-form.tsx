@@ -3,12 +3,12 @@ import { Alert } from '#client/components/ui/alert.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
+import { allCountries } from '#client/lib/country.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { useSaveForm } from '#client/lib/use-save-form.ts';
 import { countryName } from '#shared/schemas/common.ts';
 import { MinistryCreate, MinistryPatch, type Ministry } from '#shared/schemas/ministries.ts';
 import { useCreateMinistry, useUpdateMinistry } from '../api/ministries.ts';
-import { allCountries } from '../lib/countries.ts';
 
 interface Values {
   name: string;
@@ -36,22 +36,34 @@ export interface MinistryFormDialogProps {
   onClose: () => void;
   /** The ministry to edit; absent to create one. */
   ministry?: Ministry;
+  /** A new ministry's name to start from (what the analyst typed in a picker). */
+  initialName?: string;
   onSaved?: (ministry: Ministry) => void;
 }
 
-export function MinistryFormDialog({ open, onClose, ministry, onSaved }: MinistryFormDialogProps) {
+export function MinistryFormDialog({ open, onClose, ministry, initialName, onSaved }: MinistryFormDialogProps) {
   return (
     <Dialog open={open} title={ministry ? `Edit ${ministry.shortName}` : 'New ministry'} onClose={onClose}>
-      {open ? <MinistryForm ministry={ministry} onCancel={onClose} onSaved={onSaved ?? onClose} /> : null}
+      {open ? <MinistryForm ministry={ministry} initialName={initialName} onCancel={onClose} onSaved={onSaved ?? onClose} /> : null}
     </Dialog>
   );
 }
 
-function MinistryForm({ ministry, onCancel, onSaved }: { ministry?: Ministry; onCancel: () => void; onSaved: (ministry: Ministry) => void }) {
+function MinistryForm({
+  ministry,
+  initialName = '',
+  onCancel,
+  onSaved,
+}: {
+  ministry?: Ministry;
+  initialName?: string;
+  onCancel: () => void;
+  onSaved: (ministry: Ministry) => void;
+}) {
   const listId = useId();
   const create = useCreateMinistry();
   const update = useUpdateMinistry(ministry?.id ?? '');
-  const [values, setValues] = useState<Values>({ name: ministry?.name ?? '', shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' });
+  const [values, setValues] = useState<Values>({ name: ministry?.name ?? initialName, shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' });
   const busy = create.isPending || update.isPending;
   const code = values.country.trim().toUpperCase();
   const country = countryName(code);

@@ -1,17 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import type { FieldControl } from '#client/components/ui/field.tsx';
 import { countryLabel } from '#client/lib/country.ts';
 import { ministryOptionsQuery } from '../api/ministries.ts';
 
-export interface MinistrySelectProps {
-  id: string;
+export interface MinistrySelectProps extends FieldControl {
   value: string;
   onChange: (id: string) => void;
   /** The label of the empty choice ("All ministries", "Choose a ministry…"). */
   emptyLabel: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-  'aria-required'?: boolean;
 }
 
 /** Every ministry in a native select (keyboard and screen readers know it), grouped by nothing but name. */

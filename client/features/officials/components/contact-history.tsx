@@ -60,7 +60,7 @@ export function ContactHistory({ officialId }: { officialId: string }) {
           ))}
         </tbody>
       </table>
-      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+      <LoadMore pages={query} />
     </>
   );
 }

@@ -2,8 +2,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { searchTimeZones } from '#client/lib/time-zones.ts';
 import type { Official } from '#shared/schemas/officials.ts';
-import { searchTimeZones } from '../lib/time-zones.ts';
 import { OfficialForm, officialBodyFromForm, type MinistryFieldProps } from './official-form.tsx';
 
 afterEach(cleanup);

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
+import type { FieldControl } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { useSaveForm } from '#client/lib/use-save-form.ts';
@@ -37,13 +38,9 @@ export function officialBodyFromForm(values: OfficialValues, existing?: Official
 }
 
 /** What a select of ministries receives from the form (the page composes the ministries feature's select in). */
-export interface MinistryFieldProps {
-  id: string;
+export interface MinistryFieldProps extends FieldControl {
   value: string;
   onChange: (id: string) => void;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-  'aria-required'?: boolean;
 }
 
 export interface OfficialFormDialogProps {
@@ -52,14 +49,25 @@ export interface OfficialFormDialogProps {
   official?: Official;
   /** A ministry to preselect for a new official (adding one from a ministry's page). */
   ministryId?: string;
+  /** A new official's name to start from (what the analyst typed in a picker). */
+  initialName?: string;
   renderMinistrySelect: (props: MinistryFieldProps) => ReactNode;
   onSaved?: (official: Official) => void;
 }
 
-export function OfficialFormDialog({ open, onClose, official, ministryId, renderMinistrySelect, onSaved }: OfficialFormDialogProps) {
+export function OfficialFormDialog({ open, onClose, official, ministryId, initialName, renderMinistrySelect, onSaved }: OfficialFormDialogProps) {
   return (
     <Dialog open={open} title={official ? `Edit ${official.name}` : 'New official'} onClose={onClose}>
-      <OfficialForm official={official} ministryId={ministryId} renderMinistrySelect={renderMinistrySelect} onCancel={onClose} onSaved={onSaved ?? onClose} />
+      {open ? (
+        <OfficialForm
+          official={official}
+          ministryId={ministryId}
+          initialName={initialName}
+          renderMinistrySelect={renderMinistrySelect}
+          onCancel={onClose}
+          onSaved={onSaved ?? onClose}
+        />
+      ) : null}
     </Dialog>
   );
 }
@@ -67,6 +75,7 @@ export function OfficialFormDialog({ open, onClose, official, ministryId, render
 export function OfficialForm({
   official,
   ministryId,
+  initialName = '',
   renderMinistrySelect,
   onCancel,
   onSaved,
@@ -74,7 +83,7 @@ export function OfficialForm({
   const create = useCreateOfficial();
   const update = useUpdateOfficial(official?.id ?? '');
   const [values, setValues] = useState<OfficialValues>({
-    name: official?.name ?? '',
+    name: official?.name ?? initialName,
     title: official?.title ?? '',
     ministryId: official?.ministryId ?? ministryId ?? '',
     timeZone: official?.timeZone ?? '',

@@ -8,11 +8,11 @@ import { DetailsCard } from '#client/components/ui/details-card.tsx';
 import { EditDeleteButtons } from '#client/components/ui/edit-delete-buttons.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
+import { LocalTime } from '#client/components/ui/local-time.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { notify } from '#client/lib/notices.ts';
 import { officialQuery, useDeleteOfficial } from '../api/officials.ts';
 import { ContactHistory } from './contact-history.tsx';
-import { LocalClock } from './local-clock.tsx';
 import { OfficialFormDialog, type MinistryFieldProps } from './official-form.tsx';
 
 export interface OfficialViewProps {
@@ -62,7 +62,7 @@ export function OfficialView({ id, canEdit, renderMinistrySelect, recentCalls }:
         <dd>{official.timeZone}</dd>
         <dt>Local time now</dt>
         <dd>
-          <LocalClock timeZone={official.timeZone} />
+          <LocalTime timeZone={official.timeZone} />
         </dd>
       </DetailsCard>
       <section className="section" aria-labelledby="contacts-title">

@@ -5,10 +5,10 @@ import { Alert } from '#client/components/ui/alert.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
+import { LocalTime } from '#client/components/ui/local-time.tsx';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
 import type { Official } from '#shared/schemas/officials.ts';
 import { officialsListQuery, type OfficialFilters } from '../api/officials.ts';
-import { LocalClock } from './local-clock.tsx';
 
 /** Officials matching the filters, by name, a hundred at a time. */
 export function OfficialsList({ filters, emptyAction, hideMinistry = false }: { filters: OfficialFilters; emptyAction?: ReactNode; hideMinistry?: boolean }) {
@@ -22,7 +22,7 @@ export function OfficialsList({ filters, emptyAction, hideMinistry = false }: { 
   return (
     <>
       <OfficialsTable officials={officials} hideMinistry={hideMinistry} />
-      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+      <LoadMore pages={query} />
     </>
   );
 }
@@ -52,7 +52,7 @@ export function OfficialsTable({ officials, hideMinistry }: { officials: readonl
               </td>
             )}
             <td data-label="Local time now">
-              <LocalClock timeZone={official.timeZone} />
+              <LocalTime timeZone={official.timeZone} />
             </td>
           </tr>
         ))}

@@ -1,11 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Combobox } from '#client/components/ui/combobox.tsx';
+import type { FieldControl } from '#client/components/ui/field.tsx';
 import { localTimeIn } from '#client/lib/format.ts';
-import { useTick } from '#client/lib/ticker.ts';
-import { exactTimeZone, searchTimeZones } from '../lib/time-zones.ts';
+import { useMinute } from '#client/lib/ticker.ts';
+import { exactTimeZone, searchTimeZones } from '#client/lib/time-zones.ts';
 
 export interface TimeZoneSelectProps {
-  control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean };
+  control: FieldControl;
   /** The chosen IANA zone, or '' while none is. */
   value: string;
   onChange: (zone: string) => void;
@@ -14,8 +15,8 @@ export interface TimeZoneSelectProps {
 /** A searchable select over every IANA zone the browser knows, each with its offset and time now. */
 export function TimeZoneSelect({ control, value, onChange }: TimeZoneSelectProps) {
   const [text, setText] = useState(value);
-  const now = useTick(useCallback((at: number) => Math.floor(at / 60_000), [])) * 60_000;
-  const options = searchTimeZones(value === text ? '' : text).map((zone) => {
+  const now = useMinute();
+  const options = searchTimeZones(text).map((zone) => {
     const local = localTimeIn(zone, now);
     return { id: zone, label: zone, detail: `UTC${local.offset} · now ${local.time}, ${local.dayPart}` };
   });

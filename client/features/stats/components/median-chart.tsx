@@ -1,8 +1,9 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Scatter, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
+import { formatDuration, HOUR_MS } from '#client/lib/format.ts';
 import { useMediaQuery } from '#client/lib/use-media-query.ts';
 import type { MedianRow } from '../lib/chart-data.ts';
 import { COLOURS } from '../lib/palette.ts';
-import { formatAxisHours, formatHours, hourTicks, HOUR_MS } from '../lib/units.ts';
+import { formatHourTick, hourTicks } from '../lib/units.ts';
 import { Swatch, TooltipBox } from './chart-tooltip.tsx';
 
 const ms = (hours: number | null) => (hours === null ? null : hours * HOUR_MS);
@@ -12,19 +13,19 @@ function MedianTooltip({ row }: { row: MedianRow }) {
     <TooltipBox title={row.label}>
       <p>
         <Swatch colour={COLOURS.median} />
-        Median reply: {formatHours(ms(row.median))}
+        Median reply: {formatDuration(ms(row.median), 'hours')}
       </p>
       <p>
         <Swatch colour={COLOURS.p90} />
-        90% of replies within: {formatHours(ms(row.p90))}
+        90% of replies within: {formatDuration(ms(row.p90), 'hours')}
       </p>
       <p>
         <Swatch colour={COLOURS.survival} />
-        Survival median: {row.survivalMedian === null ? 'not reached (fewer than half replied)' : formatHours(ms(row.survivalMedian))}
+        Survival median: {row.survivalMedian === null ? 'not reached (fewer than half replied)' : formatDuration(ms(row.survivalMedian), 'hours')}
       </p>
       {row.survivalMedian !== null ? (
         <p className="muted">
-          95% interval: {formatHours(ms(row.ciLower))} to {row.ciUpper === null ? 'not bounded by the data' : formatHours(ms(row.ciUpper))}
+          95% interval: {formatDuration(ms(row.ciLower), 'hours')} to {row.ciUpper === null ? 'not bounded by the data' : formatDuration(ms(row.ciUpper), 'hours')}
         </p>
       ) : null}
       <p className="muted">
@@ -92,7 +93,7 @@ export function MedianChart({ rows, axisMax }: { rows: MedianRow[]; axisMax: num
         barCategoryGap="22%"
       >
         <CartesianGrid horizontal={false} />
-        <XAxis type="number" domain={[0, domainMax]} ticks={ticks} tickFormatter={formatAxisHours} allowDataOverflow />
+        <XAxis type="number" domain={[0, domainMax]} ticks={ticks} tickFormatter={formatHourTick} allowDataOverflow />
         <YAxis type="category" dataKey="label" width={phone ? 104 : 170} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip content={({ active, payload }) => (active && payload?.[0] ? <MedianTooltip row={payload[0].payload as MedianRow} /> : null)} />
         <Legend verticalAlign="top" iconType="square" />

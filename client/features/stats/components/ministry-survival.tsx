@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
-import { formatElapsed } from '#client/lib/format.ts';
+import { formatDuration, HOUR_MS } from '#client/lib/format.ts';
 import { useAwaitingContext, useResponseTimes } from '../api/stats.ts';
 import { curvePoints, survivalAxisMax } from '../lib/chart-data.ts';
 import { seriesColour } from '../lib/palette.ts';
-import { HOUR_MS, formatHours, formatShare, hourTicks } from '../lib/units.ts';
+import { formatShare, hourTicks } from '../lib/units.ts';
 import { SurvivalChart, type OpenCallPoint } from './survival-chart.tsx';
 import '../stats.css';
 
@@ -36,7 +36,7 @@ export function MinistrySurvival({ ministryId }: { ministryId: string }) {
     return {
       hours: Math.min(hours, maxHours),
       awaiting: (1 - (item.shareRepliedSooner ?? 0)) * 100,
-      label: `${item.calleeName}: waiting ${formatElapsed(item.elapsedMs)}`,
+      label: `${item.calleeName}: waiting ${formatDuration(item.elapsedMs, 'timer')}`,
       detail: `${group.label} replied faster to ${formatShare(item.shareRepliedSooner)} of its calls.`,
     };
   });
@@ -45,8 +45,8 @@ export function MinistrySurvival({ ministryId }: { ministryId: string }) {
   return (
     <div className="stats-card">
       <p className="stats-legend-extra">
-        {group.calls} call{group.calls === 1 ? '' : 's'}, {formatShare(group.responseRate)} replied · median reply {formatHours(group.medianResponseMs)} · survival median{' '}
-        {group.survivalMedianMs === null ? 'not reached' : formatHours(group.survivalMedianMs)}
+        {group.calls} call{group.calls === 1 ? '' : 's'}, {formatShare(group.responseRate)} replied · median reply {formatDuration(group.medianResponseMs, 'hours')} · survival median{' '}
+        {group.survivalMedianMs === null ? 'not reached' : formatDuration(group.survivalMedianMs, 'hours')}
         {group.smallSample ? ' · too few calls to compare' : ''}
       </p>
       {curveEnds ? (

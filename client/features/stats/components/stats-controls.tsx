@@ -1,5 +1,6 @@
+import { calendarDay, shiftDay } from '#client/lib/format.ts';
 import type { GroupBy } from '#shared/schemas/stats.ts';
-import { shiftDate, today, type StatsFilters } from '../lib/window.ts';
+import type { StatsFilters } from '../lib/window.ts';
 
 const GROUP_LABELS: Record<GroupBy, string> = { ministry: 'Ministry', official: 'Official', country: 'Country' };
 
@@ -24,7 +25,7 @@ export function Segmented<T extends string>({ label, options, value, onChange }:
 /** Grouping and the date range: the calls counted are those placed on these days (the viewer's calendar). */
 export function StatsControls({ filters, onChange }: { filters: StatsFilters; onChange: (next: StatsFilters) => void }) {
   const set = (patch: Partial<StatsFilters>) => onChange({ ...filters, ...patch });
-  const last = (days: number) => set({ fromDate: shiftDate(today(), -(days - 1)), toDate: '' });
+  const last = (days: number) => set({ fromDate: shiftDay(calendarDay(Date.now()), -(days - 1)), toDate: '' });
   return (
     <form className="stats-controls" aria-label="What to count" onSubmit={(e) => e.preventDefault()}>
       <Segmented

@@ -1,7 +1,8 @@
+import { formatDuration } from '#client/lib/format.ts';
 import type { GroupBy } from '#shared/schemas/stats.ts';
 import { CSV_HEADER, csvRows, type RankedGroup } from '../lib/chart-data.ts';
 import { downloadText, toCsv } from '../lib/csv.ts';
-import { formatHours, formatShare } from '../lib/units.ts';
+import { formatShare } from '../lib/units.ts';
 
 const GROUP_WORD: Record<GroupBy, string> = { ministry: 'Ministry', official: 'Official', country: 'Country' };
 
@@ -80,13 +81,13 @@ export function StatsTable({ ranked, groupBy, fileName }: { ranked: RankedGroup[
                 <td className="num">{g.awaiting}</td>
                 <td className="num">{g.withdrawn}</td>
                 <td className="num">{formatShare(g.responseRate)}</td>
-                <td className="num">{formatHours(g.medianResponseMs)}</td>
-                <td className="num">{formatHours(g.p90ResponseMs)}</td>
-                <td className="num">{g.survivalMedianMs === null ? 'not reached' : formatHours(g.survivalMedianMs)}</td>
+                <td className="num">{formatDuration(g.medianResponseMs, 'hours')}</td>
+                <td className="num">{formatDuration(g.p90ResponseMs, 'hours')}</td>
+                <td className="num">{g.survivalMedianMs === null ? 'not reached' : formatDuration(g.survivalMedianMs, 'hours')}</td>
                 <td>
                   {g.survivalMedianMs === null || g.survivalMedianCi.lowerMs === null
                     ? '—'
-                    : `${formatHours(g.survivalMedianCi.lowerMs)} – ${g.survivalMedianCi.upperMs === null ? 'open' : formatHours(g.survivalMedianCi.upperMs)}`}
+                    : `${formatDuration(g.survivalMedianCi.lowerMs, 'hours')} – ${g.survivalMedianCi.upperMs === null ? 'open' : formatDuration(g.survivalMedianCi.upperMs, 'hours')}`}
                 </td>
                 <td className="num">{formatShare(g.replyWithin24hProbability)}</td>
                 <td className="num">{formatShare(g.replyWithin72hProbability)}</td>

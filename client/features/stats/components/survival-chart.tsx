@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { curvePoints } from '../lib/chart-data.ts';
 import { seriesColour } from '../lib/palette.ts';
-import { formatAxisHours, hourTicks } from '../lib/units.ts';
+import { formatHourTick, hourTicks } from '../lib/units.ts';
 import { TooltipBox } from './chart-tooltip.tsx';
 
 export interface SurvivalSeries {
@@ -21,7 +21,7 @@ export interface OpenCallPoint {
 
 function CurveTooltip({ hours, series }: { hours: number; series: SurvivalSeries[] }) {
   return (
-    <TooltipBox title={`After ${formatAxisHours(Math.round(hours * 10) / 10)}`}>
+    <TooltipBox title={`After ${formatHourTick(Math.round(hours * 10) / 10)}`}>
       {series.map(({ group, colour }) => {
         // The step's value at this time: the last point at or before it (only within the observed range).
         const points = curvePoints(group, Number.POSITIVE_INFINITY);
@@ -56,7 +56,7 @@ export function SurvivalChart({ series, maxHours, openCalls, height = 320, foote
           dataKey="hours"
           domain={[0, domainMax]}
           ticks={ticks}
-          tickFormatter={formatAxisHours}
+          tickFormatter={formatHourTick}
           allowDuplicatedCategory={false}
           allowDataOverflow
           label={{ value: 'time since the call was placed', position: 'insideBottom', offset: -10 }}

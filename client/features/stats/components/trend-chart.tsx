@@ -1,7 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDuration, formatPeriod, HOUR_MS } from '#client/lib/format.ts';
 import type { Trend, TrendInterval } from '#shared/schemas/stats.ts';
 import { trendRows, type TrendMeasure, type TrendRow } from '../lib/chart-data.ts';
-import { formatAxisHours, formatHours, hourTicks, HOUR_MS, periodLabel } from '../lib/units.ts';
+import { formatHourTick, hourTicks } from '../lib/units.ts';
 import { TooltipBox } from './chart-tooltip.tsx';
 import type { SurvivalSeries } from './survival-chart.tsx';
 
@@ -28,20 +29,20 @@ export function TrendChart({ trend, series, measure, interval }: { trend: Trend;
           scale="time"
           domain={['dataMin', 'dataMax']}
           ticks={timeTicks}
-          tickFormatter={(at: number) => periodLabel(new Date(at).toISOString(), interval)}
+          tickFormatter={(at: number) => formatPeriod(new Date(at).toISOString(), interval)}
           padding={{ left: 12, right: 12 }}
         />
-        <YAxis domain={[0, ticks[ticks.length - 1]!]} ticks={ticks} tickFormatter={(v: number) => formatAxisHours(v)} width={48} />
+        <YAxis domain={[0, ticks[ticks.length - 1]!]} ticks={ticks} tickFormatter={(v: number) => formatHourTick(v)} width={48} />
         <Tooltip
           content={({ active, payload, label }) =>
             active && payload?.length ? (
-              <TooltipBox title={`${interval === 'week' ? 'Week of ' : ''}${periodLabel(new Date(Number(label)).toISOString(), interval)}`}>
+              <TooltipBox title={`${interval === 'week' ? 'Week of ' : ''}${formatPeriod(new Date(Number(label)).toISOString(), interval)}`}>
                 {series.map(({ group, colour }) => {
                   const value = (payload[0]?.payload as TrendRow | undefined)?.[group.key];
                   return (
                     <p key={group.key}>
                       <span className="stats-swatch" style={{ background: colour }} aria-hidden="true" />
-                      {group.label}: {typeof value === 'number' ? formatHours(value * HOUR_MS) : value === null ? 'no median' : 'no calls'}
+                      {group.label}: {typeof value === 'number' ? formatDuration(value * HOUR_MS, 'hours') : value === null ? 'no median' : 'no calls'}
                     </p>
                   );
                 })}

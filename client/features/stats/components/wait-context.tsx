@@ -1,5 +1,6 @@
+import { formatDuration } from '#client/lib/format.ts';
 import { useAwaitingContext } from '../api/stats.ts';
-import { formatHours, formatShare } from '../lib/units.ts';
+import { formatShare } from '../lib/units.ts';
 import '../wait-context.css';
 
 /** From this share of the ministry's calls replied sooner, a wait reads as unusual. */
@@ -19,7 +20,7 @@ export function WaitContext({ callId }: { callId: string }) {
   if (!item || item.shareRepliedSooner === null) return null;
   const share = formatShare(item.shareRepliedSooner);
   const atLeast = item.isLowerBound ? 'at least ' : '';
-  const median = item.ministryMedianMs === null ? 'fewer than half of its calls ever got a reply' : `half of its calls got a reply within ${formatHours(item.ministryMedianMs)}`;
+  const median = item.ministryMedianMs === null ? 'fewer than half of its calls ever got a reply' : `half of its calls got a reply within ${formatDuration(item.ministryMedianMs, 'hours')}`;
   const sentence = `${item.ministryShortName} replied sooner than this to ${atLeast}${share} of its calls; ${median}.`;
   return (
     <span className={`wait-context${item.shareRepliedSooner >= UNUSUAL ? ' wait-context-unusual' : ''}`} title={sentence}>

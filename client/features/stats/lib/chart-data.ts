@@ -1,6 +1,6 @@
+import { formatPeriod, HOUR_MS } from '#client/lib/format.ts';
 import type { ResponseTimeGroup, Trend, TrendInterval } from '#shared/schemas/stats.ts';
 import type { CsvValue } from './csv.ts';
-import { HOUR_MS, periodLabel } from './units.ts';
 
 const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
 
@@ -126,7 +126,7 @@ export function trendRows(trend: Trend, keys: readonly string[], measure: TrendM
   for (const group of trend.groups) {
     if (!keys.includes(group.key)) continue;
     for (const period of group.periods) {
-      const row = rows.get(period.start) ?? { start: period.start, at: Date.parse(period.start), label: periodLabel(period.start, interval) };
+      const row = rows.get(period.start) ?? { start: period.start, at: Date.parse(period.start), label: formatPeriod(period.start, interval) };
       row[group.key] = hours(period[measure]);
       rows.set(period.start, row);
     }

@@ -1,18 +1,18 @@
-/**
- * CSV per RFC 4180: fields separated by commas, records by CRLF; a field
- * holding a comma, a double quote, CR or LF is wrapped in double quotes with
- * its quotes doubled. Built in the browser from the figures on screen.
- */
+// The browser build: the default one reaches for Node's Buffer as it loads.
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_DIALECT } from '#shared/domain/csv.ts';
+
+/** A cell of a CSV built in the browser from the figures on screen. */
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** One field as the dialect writes it (quoted only when it must be). */
 export function csvField(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[value]], { ...CSV_DIALECT, eof: false });
 }
 
+/** A header and rows as CSV, in the dialect of the server's export. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return stringify([[...header], ...rows.map((row) => [...row])], CSV_DIALECT);
 }
 
 /** Offers text as a file download (UTF-8, with a BOM so spreadsheet programs read accents right). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { formatDuration, formatPeriod } from '#client/lib/format.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { csvRows, curvePoints, medianAxisMax, medianRows, rankGroups, trendRows } from './chart-data.ts';
 import { csvField, toCsv } from './csv.ts';
-import { formatAxisHours, formatHours, formatShare, hourTicks, periodLabel } from './units.ts';
+import { formatHourTick, formatShare, hourTicks } from './units.ts';
 
 const H = 3_600_000;
 
@@ -28,18 +29,24 @@ describe('csv (RFC 4180)', () => {
     expect(csvField(false)).toBe('false');
     expect(toCsv(['a', 'b'], [[1, 'x,y'], [null, 'ü']])).toBe('a,b\r\n1,"x,y"\r\n,ü\r\n');
   });
+
+  it('writes no text cell that a spreadsheet would run as a formula, as the export does', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-5)).toBe('-5');
+  });
 });
 
 describe('units', () => {
   it('reads durations in minutes, hours and days', () => {
-    expect(formatHours(null)).toBe('—');
-    expect(formatHours(45 * 60_000)).toBe('45 min');
-    expect(formatHours(6.5 * H)).toBe('6.5 h');
-    expect(formatHours(30 * H)).toBe('30 h');
-    expect(formatHours(73 * H)).toBe('3 days');
-    expect(formatAxisHours(0)).toBe('0');
-    expect(formatAxisHours(12)).toBe('12h');
-    expect(formatAxisHours(72)).toBe('3d');
+    expect(formatDuration(null, 'hours')).toBe('—');
+    expect(formatDuration(45 * 60_000, 'hours')).toBe('45 min');
+    expect(formatDuration(6.5 * H, 'hours')).toBe('6.5 h');
+    expect(formatDuration(30 * H, 'hours')).toBe('30 h');
+    expect(formatDuration(73 * H, 'hours')).toBe('3 days');
+    expect(formatHourTick(0)).toBe('0');
+    expect(formatHourTick(12)).toBe('12h');
+    expect(formatHourTick(72)).toBe('3d');
     expect(formatShare(0.937)).toBe('94%');
     expect(formatShare(0.001)).toBe('<1%');
     expect(formatShare(null)).toBe('—');
@@ -53,8 +60,8 @@ describe('units', () => {
   });
 
   it('labels periods in UTC', () => {
-    expect(periodLabel('2013-02-11T00:00:00.000Z', 'week')).toBe('11 Feb 2013');
-    expect(periodLabel('2013-02-01T00:00:00.000Z', 'month')).toBe('Feb 2013');
+    expect(formatPeriod('2013-02-11T00:00:00.000Z', 'week')).toBe('11 Feb 2013');
+    expect(formatPeriod('2013-02-01T00:00:00.000Z', 'month')).toBe('Feb 2013');
   });
 });
 

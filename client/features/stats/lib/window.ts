@@ -1,4 +1,4 @@
-import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
+import { dayStartIso } from '#client/lib/format.ts';
 import type { GroupBy, TrendInterval } from '#shared/schemas/stats.ts';
 
 /** The page's filters as they sit in the URL: dates are the viewer's calendar days, `to` inclusive. */
@@ -33,24 +33,14 @@ export function writeFilters(filters: StatsFilters): URLSearchParams {
   return params;
 }
 
-/** A calendar day shifted by some days, as yyyy-MM-dd (local calendar). */
-export function shiftDate(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return toLocalInput(new Date(y, m - 1, d + days)).slice(0, 10);
-}
-
-export function today(now = Date.now()): string {
-  return toLocalInput(now).slice(0, 10);
-}
-
 /**
  * The API window for the chosen days: from the start of `fromDate` to the
  * start of the day after `toDate`, in the viewer's zone, as ISO instants.
  */
 export function apiWindow(filters: StatsFilters): { from?: string; to?: string } {
   const window: { from?: string; to?: string } = {};
-  const from = filters.fromDate ? fromLocalInput(`${filters.fromDate}T00:00`) : null;
-  const to = filters.toDate ? fromLocalInput(`${shiftDate(filters.toDate, 1)}T00:00`) : null;
+  const from = filters.fromDate ? dayStartIso(filters.fromDate) : null;
+  const to = filters.toDate ? dayStartIso(filters.toDate, true) : null;
   if (from) window.from = from;
   if (to) window.to = to;
   return window;

@@ -56,7 +56,7 @@ export function UsersList() {
           ))}
         </tbody>
       </table>
-      <LoadMore hasMore={query.hasNextPage} busy={query.isFetchingNextPage} onLoadMore={() => void query.fetchNextPage()} />
+      <LoadMore pages={query} />
     </>
   );
 }

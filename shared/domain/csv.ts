@@ -1,3 +1,5 @@
+import type { Options } from 'csv-stringify/sync';
+
 /**
  * Spreadsheet formula injection (CSV injection): a cell that begins with
  * `=`, `+`, `-`, `@`, a tab or a carriage return may be run as a formula
@@ -22,3 +24,17 @@ export function escapeCell(text: string): string {
 export function unescapeCell(text: string): string {
   return QUOTED.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * The CSV dialect of every file Readout writes — the export and the
+ * dashboard's downloads alike — for csv-stringify: RFC 4180, CRLF between
+ * records and any field holding a CR or LF quoted (csv-stringify stops
+ * quoting a lone \r or \n once the delimiter is given), true/false as
+ * words rather than csv-stringify's default 1 and empty, and no text cell
+ * able to start a formula (escapeCell above).
+ */
+export const CSV_DIALECT = {
+  record_delimiter: '\r\n',
+  quote_record_delimiter: true,
+  cast: { boolean: (value: boolean) => String(value), string: escapeCell },
+} as const satisfies Options;

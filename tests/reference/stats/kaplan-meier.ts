@@ -8,10 +8,12 @@
  * calls pull the curve up instead of vanishing (SPEC.md, "Statistics of
  * response time").
  *
- * The core works on counts per distinct duration (`DurationCount`), because
- * that is what SQL can produce with `GROUP BY duration` without shipping
- * every call to the server process; `kaplanMeier()` is the per-call wrapper.
+ * Reference: the full life table, built the textbook way from counts per
+ * distinct duration (`DurationCount`); `kaplanMeier()` is the per-call
+ * wrapper. The server runs SurvivalStream (shared/domain/stats/stream.ts);
+ * the tests check it against this.
  */
+import { reachesHalf, type SurvivalPoint } from '#shared/domain/stats/curve.ts';
 
 /** One call as the estimator sees it: how long it was observed and whether it ended in a reply. */
 export interface Observation {
@@ -25,11 +27,6 @@ export interface DurationCount {
   durationMs: number;
   events: number;
   censored: number;
-}
-
-export interface SurvivalPoint {
-  tMs: number;
-  stillAwaiting: number;
 }
 
 /** One row of the life table; there is a row for every distinct observed duration. */
@@ -63,19 +60,6 @@ export interface KaplanMeierResult {
   steps: KaplanMeierStep[];
   /** Smallest reply time with S(t) ≤ 0.5 (SPEC.md); null if the curve never gets there. */
   medianMs: number | null;
-}
-
-/**
- * Products of (n − d) / n ratios carry float noise: 24 single replies give
- * S = 23/24 × 22/23 × … × 12/13 = 0.5000000000000001 instead of 0.5, and
- * without slack the median would skip to the next reply time. sqrt(ε) is the
- * tolerance R's quantile.survfit uses for the same comparison.
- */
-export const HALF_TOLERANCE = Math.sqrt(Number.EPSILON);
-
-/** S ≤ 0.5 up to float noise: "half the calls have had a reply". */
-export function reachesHalf(survival: number): boolean {
-  return survival <= 0.5 + HALF_TOLERANCE;
 }
 
 function checkRow(row: DurationCount): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier, kaplanMeierFromCounts } from './kaplan-meier.ts';
 import type { CallForStats } from './summary.ts';
-import { countGroup, HOUR_MS, shareRepliedSooner, summarizeCounts, summarizeGroup } from './summary.ts';
+import { HOUR_MS } from '#shared/domain/stats/stream.ts';
+import { countGroup, shareRepliedSooner, summarizeCounts, summarizeGroup } from './summary.ts';
 
 const H = HOUR_MS;
 const T0 = Date.UTC(2013, 1, 1); // placements are offsets from here

@@ -1,5 +1,6 @@
 /**
- * Nearest-rank percentiles, the definition SPEC.md asks for ("median and p90 of
+ * Reference: nearest-rank percentiles over a list of values, the definition
+ * SPEC.md asks for ("median and p90 of
  * replies; nearest-rank"). Nearest rank always answers with a value that was
  * actually observed — an analyst can point at the call — instead of an
  * interpolated duration nobody experienced.
@@ -46,9 +47,9 @@ export function nearestRank(values: readonly number[], p: number): number | null
 }
 
 /**
- * The same percentile over pre-aggregated `{ value, count }` rows, so the
- * server can `GROUP BY duration` in SQL instead of loading every call.
- * Rows may come in any order and repeat a value; zero counts are ignored.
+ * The same percentile over `{ value, count }` rows (a duration and how many
+ * replies had it). Rows may come in any order and repeat a value; zero
+ * counts are ignored.
  */
 export function nearestRankOfCounts(rows: readonly ValueCount[], p: number): number | null {
   let n = 0;

@@ -1,25 +1,23 @@
 /**
- * The per-group response-time figures of SPEC.md ("Statistics of response
- * time"), assembled from the pure estimators beside this file.
+ * Reference: the per-group response-time figures of SPEC.md ("Statistics of
+ * response time"), assembled call by call from the textbook estimators beside
+ * this file. The server computes them with SurvivalStream
+ * (shared/domain/stats/stream.ts); stream.test.ts and the duration index's
+ * tests check that the two agree.
  *
- * Two entry points give identical figures:
- * - `summarizeGroup(calls, nowMs)` for a list of calls (tests, small groups);
- * - `summarizeCounts({ awaiting, withdrawn, rows })` for what SQL can produce
- *   with `GROUP BY group, duration` (replies and censorings per duration), so
- *   the server never loads every call of a million-call table into memory.
+ * Two entry points give identical figures: `summarizeGroup(calls, nowMs)` for
+ * a list of calls, and `summarizeCounts({ awaiting, withdrawn, rows })` for
+ * replies and censorings counted per duration.
  */
-import type { CallStatus } from '../../schemas/calls.ts';
-import { isReplied } from '../call-status.ts';
+import type { ShareSooner } from '#shared/domain/stats/curve.ts';
+import { isReplied } from '#shared/domain/call-status.ts';
+import { HOUR_MS, SMALL_SAMPLE_CALLS } from '#shared/domain/stats/stream.ts';
+import type { CallStatus } from '#shared/schemas/calls.ts';
+import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { nearestRankOfCounts } from './percentile.ts';
-import type { DurationCount, KaplanMeierResult, SurvivalPoint } from './kaplan-meier.ts';
+import type { DurationCount, KaplanMeierResult } from './kaplan-meier.ts';
 import { kaplanMeierFromCounts, probabilityOfReplyWithin } from './kaplan-meier.ts';
-import type { MedianInterval } from './confidence.ts';
-import { survivalMedianInterval } from './confidence.ts';
-
-export const HOUR_MS = 3_600_000;
-
-/** Groups with fewer calls are shown but not ranked (issue 4). */
-export const SMALL_SAMPLE_CALLS = 5;
+import { survivalMedianInterval } from './median-interval.ts';
 
 /** The fields of a call the statistics need, as epoch milliseconds. */
 export interface CallForStats {
@@ -29,27 +27,8 @@ export interface CallForStats {
   closedAtMs: number | null;
 }
 
-export interface GroupSummary {
-  calls: number;
-  responded: number;
-  awaiting: number;
-  withdrawn: number;
-  /** responded / calls; null for an empty group rather than a misleading 0. */
-  responseRate: number | null;
-  /** Nearest-rank median of replied calls' durations (flatters ministries that leave calls unanswered). */
-  medianResponseMs: number | null;
-  p90ResponseMs: number | null;
-  /** Kaplan–Meier median: counts awaiting and withdrawn calls as censored. */
-  survivalMedianMs: number | null;
-  /** 95% interval of the survival median (Greenwood, log-log, as R reports it); null ends are unbounded by the data. */
-  survivalMedianCi: MedianInterval;
-  /** Estimated chance of a reply within 24 h / 72 h (1 − S); null where the data does not reach that far. */
-  replyWithin24hProbability: number | null;
-  replyWithin72hProbability: number | null;
-  /** Fewer than 5 calls: show, but do not rank. */
-  smallSample: boolean;
-  survival: SurvivalPoint[];
-}
+/** A group's figures, as the API answers them less key, label and the curve's extent. */
+export type GroupSummary = Omit<ResponseTimeGroup, 'key' | 'label' | 'observedUntilMs' | 'survivalThinned'>;
 
 /**
  * SPEC.md's duration: (respondedAt ?? closedAt ?? now) − placedAt. Clamped at
@@ -126,32 +105,10 @@ export function summarizeGroup(calls: readonly CallForStats[], nowMs: number): G
   return summarizeCounts(countGroup(calls, nowMs));
 }
 
-export interface ShareSooner {
-  /** Estimated share of the group's calls that had a reply within the elapsed time. */
-  share: number;
-  /** True when the wait is longer than anything observed: the share is then "at least". */
-  isLowerBound: boolean;
-}
-
 /**
- * "Is this wait unusual?" for a call awaiting `elapsedMs`: 1 − S(elapsed), the
- * Kaplan–Meier estimate of the share of the ministry's *calls* that got a
- * reply sooner (replies at exactly `elapsedMs` included).
- *
- * Why this figure: the share of *replies* that came sooner (the empirical CDF
- * of replied calls) ignores the calls never answered and so overstates how
- * unusual a wait is; it cannot be estimated honestly anyway, as nobody knows
- * how many open calls will still get a reply. 1 − S(t) can only understate,
- * and tops out below 100% for a ministry that leaves calls unanswered. So the
- * honest wording is "longer than X% of calls to MFA Russia waited for a
- * reply", not "… of its replies".
- *
- * The waiting call itself belongs in the data: it rightly counts as still
- * waiting at every earlier time, and its censoring at `elapsedMs` comes after
- * any replies at that instant, so it cannot shift the step at `elapsedMs`.
- * Past the longest observation (with calls still open there) S is unknown;
- * we answer 1 − S at the longest observation, marked `isLowerBound`, because
- * S can only fall further. Null when the group has no calls at all.
+ * Reference for shareRepliedSooner (shared/domain/stats/curve.ts, which says
+ * why this figure): 1 − S(elapsed) from the life table, "at least" past the
+ * longest observation while calls were still open there.
  */
 export function shareRepliedSooner(km: KaplanMeierResult, elapsedMs: number): ShareSooner | null {
   const last = km.steps[km.steps.length - 1];
