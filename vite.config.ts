@@ -23,7 +23,7 @@ export default defineConfig({
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2022',
     rolldownOptions: {
       // Modules run in source order even when split across chunks: zod's

@@ -76,7 +76,10 @@ async function benchmark(dialect: Dialect) {
       .insertInto('users')
       .values({ id: userId, username: `bench-${userId.slice(0, 8)}`, display_name: 'Benchmark', role: 'viewer', password_hash: 'not-a-password', disabled: 0, created_at: now, updated_at: now })
       .execute();
-    await database.db.insertInto('sessions').values({ id_hash: hashSecret(sessionId), user_id: userId, created_at: now, expires_at: now + 24 * 3600 * 1000 }).execute();
+    await database.db
+      .insertInto('sessions')
+      .values({ id_hash: hashSecret(sessionId), id: randomUUID(), user_id: userId, created_at: now, expires_at: now + 24 * 3600 * 1000, last_seen_at: now, verified_at: now })
+      .execute();
 
     const app = createApp({ db: database.db, dialect: database.dialect, clock: systemClock, config: defaultConfig() });
     const ctx: BenchContext = {

@@ -9,6 +9,7 @@ import './styles/components.css';
 import './styles/board.css';
 import './styles/forms.css';
 import './styles/records.css';
+import './styles/account.css';
 
 // Before the first render, so a chosen dark theme never flashes light.
 applyTheme(themeStore.read());

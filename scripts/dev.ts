@@ -34,7 +34,10 @@ function stop(code: number) {
 }
 
 // Vite serves the client with hot reload; tsx restarts the API when server code changes.
-start('api', ['node_modules/tsx/dist/cli.mjs', 'watch', '--clear-screen=false', 'server/index.ts'], { PORT: apiPort });
+// The browser talks to Vite's port, whose proxy keeps that Host: the API must accept it.
+const clientPort = process.env.READOUT_CLIENT_PORT ?? '5173';
+const publicUrl = process.env.PUBLIC_URL ?? [clientPort, apiPort].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]).join(',');
+start('api', ['node_modules/tsx/dist/cli.mjs', 'watch', '--clear-screen=false', 'server/index.ts'], { PORT: apiPort, PUBLIC_URL: publicUrl });
 start('vite', ['node_modules/vite/bin/vite.js'], { READOUT_API_PORT: apiPort });
 
 process.on('SIGINT', () => stop(0));

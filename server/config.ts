@@ -16,8 +16,39 @@ const Config = z.object({
   DATABASE_URL: z.string().min(1).default('sqlite:./data/readout.db'),
   /** Set when served over HTTPS (directly or behind a proxy), so cookies are marked Secure. */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  /** Hours a login session lasts without use. */
+  /** Absolute lifetime of a login session in hours, however busy it is. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  /** Minutes a session may go unused before it ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
+  /** Days an admin may work without two-factor authentication after their first login. */
+  MFA_GRACE_DAYS: z.coerce.number().min(0).max(90).default(7),
+  /** Who must use two-factor authentication: the admins (default) or everyone. */
+  MFA_REQUIRED: z.enum(['admins', 'everyone']).default('admins'),
+  /** Set behind a reverse proxy that writes X-Forwarded-For, so the client's address is read from it. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * The address users open, e.g. https://readout.example.org (several may be
+   * listed, comma-separated). Requests naming another host are refused (421).
+   */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return [];
+      const origins: string[] = [];
+      for (const part of value.split(',')) {
+        try {
+          const url = new URL(part.trim());
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+          origins.push(url.origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `"${part.trim()}" is not an http(s) URL such as https://readout.example.org` });
+        }
+      }
+      return origins;
+    }),
+  /** Days audit-log entries are kept; 0 keeps them for ever. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
   /** Where the built client lives; defaults to dist/client beside the project. */
   CLIENT_DIR: z.string().optional(),
   /** PostgreSQL: longest wait to open a connection, or for a free one, before answering 503. */

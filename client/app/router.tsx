@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AuthGate } from './auth-gate.tsx';
+import { AdminOnly, AuthGate } from './auth-gate.tsx';
 import { RouteError } from './error-boundary.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { BoardPage } from './pages/board-page.tsx';
@@ -20,6 +20,13 @@ const MinistriesPage = lazy(() => import('./pages/ministries-page.tsx'));
 const MinistryPage = lazy(() => import('./pages/ministry-page.tsx'));
 const ResponseTimesPage = lazy(() => import('./pages/response-times-page.tsx'));
 const DataPage = lazy(() => import('./pages/data-page.tsx'));
+const AccountPage = lazy(() => import('./pages/account-page.tsx'));
+const AccountMfaPage = lazy(() => import('./pages/account-mfa-page.tsx'));
+const AccountTokensPage = lazy(() => import('./pages/account-tokens-page.tsx'));
+const AccountSessionsPage = lazy(() => import('./pages/account-sessions-page.tsx'));
+const UsersPage = lazy(() => import('./pages/users-page.tsx'));
+const UserPage = lazy(() => import('./pages/user-page.tsx'));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -48,6 +55,13 @@ export const routes: RouteObject[] = [
           { path: 'stats', element: <ResponseTimesPage /> },
           { path: 'data', element: <DataPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'account/mfa', element: <AccountMfaPage /> },
+          { path: 'account/tokens', element: <AccountTokensPage /> },
+          { path: 'account/sessions', element: <AccountSessionsPage /> },
+          { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
+          { path: 'users/:id', element: <AdminOnly><UserPage /></AdminOnly> },
+          { path: 'audit', element: <AdminOnly><AuditPage /></AdminOnly> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -9,6 +9,9 @@
  *   ministries: ['ministries', 'list', filters] · ['ministries', 'detail', id] …
  *   stats:      ['stats', …]
  *   auth:       ['auth', 'setup'] · ['auth', 'me']
+ *   account:    ['account', 'tokens' | 'sessions' | 'mfa']   (the logged-in user's own)
+ *   users:      ['users', 'list'] · ['users', 'detail' | 'tokens' | 'sessions', id]   (admin)
+ *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -17,6 +20,9 @@ export const queryRoots = {
   ministries: ['ministries'],
   stats: ['stats'],
   auth: ['auth'],
+  account: ['account'],
+  users: ['users'],
+  audit: ['audit'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */

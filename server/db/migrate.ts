@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-28-0001-initial.ts';
 import * as statsChanges from './migrations/2026-11-28-0002-stats-changes.ts';
+import * as security from './migrations/2026-12-02-0010-security.ts';
 import * as healthProbe from './migrations/2026-12-02-0020-health-probe.ts';
 import * as availability from './migrations/2026-12-02-0040-availability.ts';
 
@@ -9,6 +10,7 @@ import * as availability from './migrations/2026-12-02-0040-availability.ts';
 const migrations: Record<string, Migration> = {
   '2026-11-28-0001-initial': initial,
   '2026-11-28-0002-stats-changes': statsChanges,
+  '2026-12-02-0010-security': security,
   '2026-12-02-0020-health-probe': healthProbe,
   '2026-12-02-0040-availability': availability,
 };

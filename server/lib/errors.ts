@@ -17,7 +17,7 @@ export class AppError extends Error {
     detail: string,
     readonly errors?: readonly FieldError[] | readonly Record<string, unknown>[],
     readonly headers?: Record<string, string>,
-    /** Extra members of the problem object (RFC 9457 §3.2). */
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. `{ code: 'mfa_required' }`. */
     readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);

@@ -47,6 +47,14 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(ProblemFieldError).optional(),
+    code: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'Why, for a client to act on: `mfa_required` (log in again with `code`), `password_change_required`, `mfa_enrolment_required`, `reauthentication_required` (confirm your password or a two-factor code first)',
+      }),
+    mfaRequired: z.boolean().optional().meta({ description: 'On a login: the password was right; send it again with a two-factor `code`' }),
   })
   .meta({ id: 'Problem' });
 
@@ -115,9 +123,51 @@ export function storableText(schema: z.ZodString) {
   return schema.refine((value) => !value.includes('\u0000'), 'must not contain the character U+0000');
 }
 
-/** A required line of text: trimmed, not empty. */
+// Scripts that write with zero-width joiners between their letters (Arabic
+// and Persian, the Indic scripts, …): there the joiners shape words, elsewhere
+// they only hide things (RFC 5892, CONTEXTJ).
+const JOINING = /[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Nko}\p{sc=Mongolian}\p{sc=Thaana}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}\p{sc=Myanmar}\p{sc=Khmer}]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}|\uFE0F/u;
+// Format (Cf), control (Cc; U+0000 has a rule of its own) and line/paragraph separator characters: the
+// text-direction overrides and isolates, zero-width spaces and joiners, the
+// byte-order mark, soft hyphens, invisible tags and the like.
+const INVISIBLE = /[\p{Cf}\p{Cc}\u2028\u2029]/u;
+
+/**
+ * The first character of a name or title that would make it look other than
+ * it is: a text-direction control ("‮" turns "gpj.exe" around), or an
+ * invisible one that makes two different strings look alike. A zero-width
+ * joiner or non-joiner between two letters of a script that needs it (or a
+ * joiner inside an emoji) is fine.
+ */
+export function spoofingCharacter(value: string): { codePoint: string; position: number } | null {
+  const chars = [...value];
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (char === '\u0000' || !INVISIBLE.test(char)) continue;
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    if ((char === '\u200C' || char === '\u200D') && JOINING.test(before) && JOINING.test(after)) continue;
+    if (char === '\u200D' && PICTOGRAPH.test(before) && PICTOGRAPH.test(after)) continue;
+    return { codePoint: `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, position: i + 1 };
+  }
+  return null;
+}
+
+/**
+ * A required line of text (a name, a title): trimmed, not empty, in Unicode
+ * NFC (so one name is stored one way, however it was typed), and free of
+ * text-direction and invisible characters.
+ */
 export function text(max: number) {
-  return storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+  return storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`))
+    .overwrite((value) => value.normalize('NFC'))
+    .superRefine((value, ctx) => {
+      const found = spoofingCharacter(value);
+      if (found) {
+        ctx.addIssue({ code: 'custom', message: `must not contain invisible or text-direction characters (${found.codePoint} at character ${found.position})` });
+      }
+    });
 }
 
 /** Where the analyst learned of something (a readout, a briefing, a URL): free text. */

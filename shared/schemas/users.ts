@@ -30,11 +30,22 @@ export const User = z
     displayName: z.string(),
     role: Role,
     disabled: z.boolean(),
+    mfaEnabled: z.boolean().meta({ description: 'Two-factor authentication is on' }),
+    mustChangePassword: z.boolean().meta({ description: 'An admin set the password: the next login must change it first' }),
+    lastLoginAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
+
+/** The logged-in user, with what they must do before anything else. */
+export const Me = User.extend({
+  mfaRequired: z.boolean().meta({ description: 'This account must use two-factor authentication (MFA_REQUIRED)' }),
+  mfaEnrolmentDue: z.boolean().meta({ description: 'Required and not enrolled after the grace period: enrolling is all this account may do' }),
+  mfaGraceEndsAt: Timestamp.nullable().meta({ description: 'Until when the account may work without two-factor authentication; null when it need not or already does' }),
+}).meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
 
 export const UserCreate = z
   .strictObject({ username: Username, password: Password, displayName: text(120), role: Role })
@@ -56,7 +67,11 @@ export const SetupRequest = z
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 export const LoginRequest = z
-  .strictObject({ username: z.string().trim().min(1).max(64).toLowerCase(), password: z.string().min(1).max(256) })
+  .strictObject({
+    username: z.string().trim().min(1).max(64).toLowerCase(),
+    password: z.string().min(1).max(256),
+    code: z.string().trim().min(1).max(64).optional().meta({ description: 'A current two-factor code from the authenticator app, or an unused recovery code' }),
+  })
   .meta({ id: 'LoginRequest' });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -69,15 +84,30 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 export const SetupStatus = z.object({ needsSetup: z.boolean() }).meta({ id: 'SetupStatus' });
 
 export const ApiToken = z
-  .object({ id: Id, name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable() })
+  .object({ id: Id, name: z.string(), createdAt: Timestamp, lastUsedAt: Timestamp.nullable(), expiresAt: Timestamp })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const ApiTokenCreate = z.strictObject({ name: text(100) }).meta({ id: 'ApiTokenCreate' });
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 366;
+
+/**
+ * Creating a token needs a recent login: a session that proved its owner in
+ * the last 10 minutes, or the password (or a two-factor code) sent along.
+ */
+export const ApiTokenCreate = z
+  .strictObject({
+    name: text(100),
+    expiresAt: Timestamp.optional().meta({ description: `When the token stops working: in the future, at most a year away (default: ${TOKEN_DEFAULT_DAYS} days)` }),
+    password: z.string().min(1).max(256).optional().meta({ description: 'Your password, when your last login was more than 10 minutes ago' }),
+    code: z.string().trim().min(1).max(64).optional().meta({ description: 'Or a two-factor code instead of the password' }),
+  })
+  .meta({ id: 'ApiTokenCreate' });
+export type ApiTokenCreate = z.infer<typeof ApiTokenCreate>;
 
 /** The secret is shown in this answer only; the server keeps a hash. */
 export const ApiTokenCreated = z
-  .object({ id: Id, name: z.string(), token: z.string(), createdAt: Timestamp })
+  .object({ id: Id, name: z.string(), token: z.string(), createdAt: Timestamp, expiresAt: Timestamp })
   .meta({ id: 'ApiTokenCreated' });
 
 export const ApiTokenList = listOf(ApiToken).meta({ id: 'ApiTokenList' });

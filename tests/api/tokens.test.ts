@@ -43,8 +43,9 @@ describe('personal API tokens', async () => {
 
   it('needs no Origin check: a bearer request is not sent by browsers on their own', async () => {
     const mine = await newToken(viewer);
-    const res = await bearer(t, mine.token, '/api/tokens', { method: 'POST', json: { name: 'from a script' }, headers: { origin: 'https://elsewhere.example' } });
-    expect(res.status).toBe(201);
+    const other = await newToken(viewer);
+    const res = await bearer(t, mine.token, `/api/tokens/${other.id}`, { method: 'DELETE', headers: { origin: 'https://elsewhere.example' } });
+    expect(res.status).toBe(204);
   });
 
   it('lists the owner’s tokens, newest first, without secrets', async () => {
@@ -69,7 +70,7 @@ describe('personal API tokens', async () => {
       expect(raw).not.toContain(token.token);
       expect(raw).not.toContain(hashSecret(token.token));
     }
-    expect(Object.keys(page1.items[0]!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name']);
+    expect(Object.keys(page1.items[0]!).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name']);
 
     // Someone else's tokens are not in the list.
     const others = await bodyAs(await viewer.request('/api/tokens?limit=500'), ApiTokenList);

@@ -7,7 +7,7 @@ export const PASSWORD = 'correct horse battery staple';
 /** The value of the session cookie a response sets, or undefined. */
 export function sessionCookieOf(res: Response): string | undefined {
   for (const line of res.headers.getSetCookie()) {
-    const match = /^readout_session=([^;]*)/.exec(line);
+    const match = /^(?:__Host-)?readout_session=([^;]*)/.exec(line);
     if (match) return match[1];
   }
   return undefined;
@@ -44,17 +44,25 @@ export async function loggedIn(t: TestApp, username: string, password = PASSWORD
   return browserWith(t, cookie!);
 }
 
-/** An account with a real (argon2id) password, made through the admin API. */
+/**
+ * An account with a real (argon2id) password, made through the admin API.
+ * A new account must change its password at its first login; this one is
+ * taken as having done so (unless `forcedChange`), so tests of other things
+ * can log in and go on. The forced change itself is tested on its own.
+ */
 export async function createAccount(
   t: TestApp,
   role: 'admin' | 'analyst' | 'viewer',
   username: string,
   password = PASSWORD,
+  options: { forcedChange?: boolean } = {},
 ): Promise<{ id: string; username: string }> {
   const admin = await t.createUser('admin');
   const res = await admin.request('/api/users', { method: 'POST', json: { username, password, displayName: username, role } });
   expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as { id: string; username: string };
+  const user = (await res.json()) as { id: string; username: string };
+  if (!options.forcedChange) await t.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+  return user;
 }
 
 export function bearer(t: TestApp, token: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {

@@ -9,6 +9,7 @@ import type { Role } from '#shared/schemas/users.ts';
 import { createTestDatabase } from './database.ts';
 
 export const ORIGIN = 'http://localhost';
+const DAY = 24 * 3600 * 1000;
 
 export interface TestUser {
   id: string;
@@ -28,7 +29,7 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
   const clock = fixedClock(options.now ?? '2013-02-18T12:00:00Z');
   // Real argon2id, at a cost that keeps the suite fast.
   const config = defaultConfig({ passwordHashCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 }, ...options.config });
-  const app = createApp({ db: database.db, dialect: database.dialect, clock, config }, { eventPollMs: 25 });
+  const app = createApp({ db: database.db, dialect: database.dialect, clock, config }, { eventPollMs: 25, credentialCheckMs: 50 });
   afterAll(() => database.close());
 
   async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
@@ -51,7 +52,10 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
     const sessionId = newSecret();
     await database.db
       .insertInto('sessions')
-      .values({ id_hash: hashSecret(sessionId), user_id: id, created_at: now, expires_at: now + 365 * 24 * 3600 * 1000 })
+      // A session that never goes idle and counts as freshly logged in, so
+      // tests of other features may move the clock freely; the auth tests
+      // use real logins for the timeouts.
+      .values({ id_hash: hashSecret(sessionId), id: randomUUID(), user_id: id, created_at: now, expires_at: now + 365 * DAY, last_seen_at: now + 3650 * DAY, verified_at: now + 3650 * DAY })
       .execute();
     return {
       id,

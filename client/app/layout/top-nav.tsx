@@ -1,4 +1,4 @@
-import { NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { hasRole } from '#shared/schemas/users.ts';
 import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 
@@ -12,10 +12,20 @@ const links = [
   { to: '/settings', label: 'Settings' },
 ];
 
+const adminLinks: typeof links = [{ to: '/users', label: 'Admin', end: false }];
+// On phones the user's name (the link to their account) gives way: the account is then a nav item.
+const accountLink: typeof links = [{ to: '/account', label: 'Account', end: false }];
+
+/** The admin's pages are users and the audit log: the one nav item stands for both. */
+function isAdminPath(pathname: string): boolean {
+  return /^\/(users|audit)(\/|$)/.test(pathname);
+}
+
 export function TopNav() {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -25,11 +35,17 @@ export function TopNav() {
         </NavLink>
         <nav aria-label="Main" className="mainnav">
           <ul>
-            {links.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} end={link.end} className="mainnav-link">
-                  {link.label}
-                </NavLink>
+            {[...links, ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
+              <li key={link.to} className={link.to === '/account' ? 'mainnav-phone-only' : undefined}>
+                {link.to === '/users' ? (
+                  <Link to={link.to} className="mainnav-link" aria-current={isAdminPath(pathname) ? 'page' : undefined}>
+                    {link.label}
+                  </Link>
+                ) : (
+                  <NavLink to={link.to} end={link.end} className="mainnav-link">
+                    {link.label}
+                  </NavLink>
+                )}
               </li>
             ))}
           </ul>
@@ -40,9 +56,9 @@ export function TopNav() {
               Log a call <kbd className="kbd kbd-hint">n</kbd>
             </NavLink>
           ) : null}
-          <span className="usermenu-name" title={`${user.username} · ${user.role}`}>
+          <NavLink to="/account" className="usermenu-name" title={`Your account: ${user.username} · ${user.role}`}>
             {user.displayName}
-          </span>
+          </NavLink>
           <button
             type="button"
             className="btn btn-ghost btn-small"

@@ -11,16 +11,18 @@ export interface ConfirmDeleteDialogProps {
   busy: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** The confirming button's word, when it is not a deletion ("Revoke", "End"). */
+  confirmLabel?: string;
 }
 
 /** Asks before deleting a record: a Delete button and a Cancel button. */
-export function ConfirmDeleteDialog({ open, title, description, error, busy, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ open, title, description, error, busy, onConfirm, onClose, confirmLabel = 'Delete' }: ConfirmDeleteDialogProps) {
   return (
     <Dialog open={open} title={title} description={description} onClose={onClose}>
-      {error ? <Alert title="Not deleted">{error}</Alert> : null}
+      {error ? <Alert title={confirmLabel === 'Delete' ? 'Not deleted' : 'Not done'}>{error}</Alert> : null}
       <div className="form-actions">
         <Button variant="danger" busy={busy} onClick={onConfirm}>
-          Delete
+          {confirmLabel}
         </Button>
         <Button onClick={onClose}>Cancel</Button>
       </div>

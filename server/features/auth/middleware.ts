@@ -1,36 +1,67 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hasRole, type Role } from '#shared/schemas/users.ts';
-import { forbidden, unauthorized } from '../../lib/errors.ts';
-import type { AppEnv, CurrentUser } from '../../lib/context.ts';
+import type { Config } from '../../config.ts';
+import type { AppEnv, CurrentUser, Deps } from '../../lib/context.ts';
+import { AppError, forbidden, unauthorized } from '../../lib/errors.ts';
 import { hashSecret } from '../../lib/secrets.ts';
-import { type CredentialOwner, extendSession, findSessionOwner, findTokenOwner, touchToken } from './repository.ts';
+import { recordWithinBudget } from '../audit/budget.ts';
+import { byUser } from '../audit/service.ts';
+import { idleMs, mfaEnrolmentDue, sessionLifetimeMs } from './policy.ts';
+import { type CredentialOwner, findSessionOwner, findTokenOwner, sessionActive, sessionLive, tokenActive, touchSession, touchToken } from './repository.ts';
+
+/**
+ * The session cookie's name: with SECURE_COOKIES the `__Host-` prefix, which
+ * browsers accept only on a Secure, host-only cookie for the whole site, so
+ * no other host (a sibling subdomain) can set or shadow it.
+ */
+export function sessionCookieName(config: Config): string {
+  return config.SECURE_COOKIES ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 export const SESSION_COOKIE = 'readout_session';
 
-/** A token's last use is recorded at most this often, so reads do not each cost a write. */
-const TOKEN_USE_RESOLUTION_MS = 60_000;
-
-function sessionLifetimeMs(c: Context<AppEnv>): number {
-  return c.var.deps.config.SESSION_HOURS * 3600_000;
+export function sessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, sessionCookieName(c.var.deps.config));
 }
+
+/** A last use is recorded at most this often, so reads do not each cost a write. */
+const USE_RESOLUTION_MS = 60_000;
 
 /**
  * The session cookie: unreadable by scripts (HttpOnly), not sent on
- * cross-site subrequests or form posts (SameSite=Lax), Secure behind HTTPS.
+ * cross-site subrequests or form posts (SameSite=Lax), Secure behind HTTPS,
+ * kept by the browser no longer than the session's absolute lifetime.
  */
 export function setSessionCookie(c: Context<AppEnv>, sessionId: string): void {
-  setCookie(c, SESSION_COOKIE, sessionId, {
+  const { config } = c.var.deps;
+  setCookie(c, sessionCookieName(config), sessionId, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: c.var.deps.config.SECURE_COOKIES,
-    maxAge: Math.floor(sessionLifetimeMs(c) / 1000),
+    secure: config.SECURE_COOKIES,
+    maxAge: Math.floor(sessionLifetimeMs(config) / 1000),
   });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.var.deps.config.SECURE_COOKIES });
+  const { config } = c.var.deps;
+  deleteCookie(c, sessionCookieName(config), { httpOnly: true, sameSite: 'Lax', path: '/', secure: config.SECURE_COOKIES });
+}
+
+function asCurrent(c: Context<AppEnv>, owner: CredentialOwner, now: number, credential: Pick<CurrentUser, 'via' | 'credentialId' | 'verifiedAt'>): CurrentUser {
+  return {
+    id: owner.id,
+    username: owner.username,
+    displayName: owner.displayName,
+    role: owner.role,
+    ...credential,
+    ip: c.var.request.ip,
+    userAgent: c.var.request.userAgent,
+    mfaEnabled: owner.mfaEnabled,
+    mustChangePassword: owner.mustChangePassword,
+    mfaEnrolmentDue: mfaEnrolmentDue(owner, c.var.deps.config, now),
+  };
 }
 
 /**
@@ -38,41 +69,41 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
  * no active user, why (the words of the 401 it leads to); null when it sent none.
  */
 async function userFrom(c: Context<AppEnv>, now: number): Promise<{ user: CurrentUser } | { problem: string } | null> {
-  const { db } = c.var.deps;
+  const { db, config } = c.var.deps;
   const authorization = c.req.header('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) return { problem: 'The Authorization header must be "Bearer <token>"' };
     const found = await findTokenOwner(db, hashSecret(match[1]!));
-    if (!found || found.owner.disabled) return { problem: 'The API token is not valid' };
-    if (found.lastUsedAt === null || now - found.lastUsedAt >= TOKEN_USE_RESOLUTION_MS) await touchToken(db, found.tokenId, now);
-    return { user: { ...withoutDisabled(found.owner), via: 'token' } };
+    if (!found || found.owner.disabled || found.expiresAt <= now) {
+      const reason = !found ? 'unknown' : found.owner.disabled ? 'owner disabled' : 'expired';
+      await recordWithinBudget(c.var.deps, c.var.request.ip ?? '-', {
+        type: 'token.invalid',
+        ip: c.var.request.ip,
+        userAgent: c.var.request.userAgent,
+        ...(found ? { actor: { id: found.owner.id, username: found.owner.username }, target: `token:${found.tokenId}` } : {}),
+        detail: { reason, method: c.req.method, path: c.req.path },
+      });
+      return { problem: found && reason === 'expired' ? `The API token expired at ${new Date(found.expiresAt).toISOString()}` : 'The API token is not valid' };
+    }
+    if (found.lastUsedAt === null || now - found.lastUsedAt >= USE_RESOLUTION_MS) await touchToken(db, found.tokenId, now);
+    return { user: asCurrent(c, found.owner, now, { via: 'token', credentialId: found.tokenId, verifiedAt: null }) };
   }
-  const sessionId = getCookie(c, SESSION_COOKIE);
+  const sessionId = sessionCookie(c);
   if (!sessionId) return null;
   const idHash = hashSecret(sessionId);
   const found = await findSessionOwner(db, idHash);
-  if (!found || found.owner.disabled || found.expiresAt <= now) return { problem: 'The session has ended; log in again' };
-  // SESSION_HOURS is how long a session lasts *unused*: once half of it has
-  // passed, push the expiry out again (at most one write per half-life).
-  const lifetime = sessionLifetimeMs(c);
-  if (found.expiresAt - now < lifetime / 2) {
-    await extendSession(db, idHash, now + lifetime);
-    setSessionCookie(c, sessionId);
-  }
-  return { user: { ...withoutDisabled(found.owner), via: 'session' } };
-}
-
-function withoutDisabled({ disabled: _disabled, ...user }: CredentialOwner): Omit<CurrentUser, 'via'> {
-  return user;
+  if (!found || found.owner.disabled || !sessionLive(found, now, idleMs(config))) return { problem: 'The session has ended; log in again' };
+  if (now - found.lastSeenAt >= Math.min(USE_RESOLUTION_MS, idleMs(config) / 4)) await touchSession(db, idHash, now);
+  return { user: asCurrent(c, found.owner, now, { via: 'session', credentialId: found.id, verifiedAt: found.verifiedAt }) };
 }
 
 /**
  * Finds who is asking, from `Authorization: Bearer <token>` or the session
  * cookie, and sets `c.var.user` (null when nobody is). A bearer header takes
- * precedence over the cookie. Disabled users, expired sessions and unknown
- * tokens count as nobody: routes open to anyone (health, the API document,
- * setup, login) still answer, and the others' 401 says what was wrong.
+ * precedence over the cookie. Disabled users, ended sessions and unknown or
+ * expired tokens count as nobody: routes open to anyone (health, the API
+ * document, setup, login) still answer, and the others' 401 says what was wrong.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const found = await userFrom(c, c.var.deps.clock.now());
@@ -81,11 +112,49 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Lets the request through only for a user with at least this role. */
+// What an account may still do while it owes a password change or a
+// two-factor enrolment: find out about itself, do what is owed, leave.
+const ALWAYS = ['GET /api/health', 'GET /api/openapi.json', 'GET /api/docs', 'GET /api/auth/setup', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/logout-all'];
+const WHILE_PASSWORD_OWED = new Set([...ALWAYS, 'POST /api/auth/password']);
+const WHILE_MFA_OWED = new Set([...ALWAYS, 'POST /api/auth/password', 'GET /api/auth/mfa', 'POST /api/auth/mfa/setup', 'POST /api/auth/mfa/enable', 'POST /api/auth/reauthenticate']);
+
+/**
+ * An account whose password an admin set must change it before anything
+ * else; one past its two-factor grace period must enrol first (403 with a
+ * `code` the dashboard acts on).
+ */
+export const requireOwedSteps: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.var.user;
+  const route = `${c.req.method} ${c.req.path}`;
+  if (user?.mustChangePassword && !WHILE_PASSWORD_OWED.has(route)) {
+    throw new AppError(403, 'Forbidden', 'Change your password first: it was set by an admin', undefined, undefined, { code: 'password_change_required' });
+  }
+  if (user?.mfaEnrolmentDue && !WHILE_MFA_OWED.has(route)) {
+    throw new AppError(403, 'Forbidden', 'Set up two-factor authentication first: your account must use it, and its grace period is over', undefined, undefined, {
+      code: 'mfa_enrolment_required',
+    });
+  }
+  await next();
+};
+
+/**
+ * Whether the session or token a long-lived answer (an event stream) was
+ * opened with still works: not ended, expired, idle or revoked, its owner
+ * not disabled.
+ */
+export function stillAuthenticated(deps: Deps, user: CurrentUser): Promise<boolean> {
+  const now = deps.clock.now();
+  return user.via === 'session' ? sessionActive(deps.db, user.credentialId, now, idleMs(deps.config)) : tokenActive(deps.db, user.credentialId, now);
+}
+
+/** Lets the request through only for a user with at least this role; a refusal is in the audit log. */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = currentUser(c);
-    if (!hasRole(user.role, role)) throw forbidden(`This needs the ${role} role; you are ${user.role === 'admin' ? 'an' : 'a'} ${user.role}`);
+    if (!hasRole(user.role, role)) {
+      await recordWithinBudget(c.var.deps, `user:${user.id}`, { type: 'access.denied', ...byUser(user), detail: { method: c.req.method, path: c.req.path, needs: role, has: user.role } });
+      throw forbidden(`This needs the ${role} role; you are ${user.role === 'admin' ? 'an' : 'a'} ${user.role}`);
+    }
     await next();
   };
 }
@@ -112,13 +181,18 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const own = new URL(c.req.url).origin;
   const host = c.req.header('host');
   const isOwn = (origin: string) => origin === own || (host !== undefined && hostOf(origin) === host);
-  if (!getCookie(c, SESSION_COOKIE)) {
-    const origin = c.req.header('origin');
-    if (origin !== undefined && !isOwn(origin)) throw forbidden('Cross-site request refused: the Origin header does not match this site');
-    return next();
+  const hasCookie = sessionCookie(c) !== undefined;
+  const origin = hasCookie ? (c.req.header('origin') ?? refererOrigin(c.req.header('referer'))) : c.req.header('origin');
+  const refused = hasCookie ? origin === undefined || !isOwn(origin) : origin !== undefined && !isOwn(origin);
+  if (refused) {
+    const { request } = c.var;
+    await recordWithinBudget(c.var.deps, request.ip ?? '-', {
+      type: 'access.cross_site_refused',
+      ...(c.var.user ? byUser(c.var.user) : { ip: request.ip, userAgent: request.userAgent }),
+      detail: { method, path: c.req.path, origin: origin ?? null },
+    });
+    throw forbidden('Cross-site request refused: the Origin header does not match this site');
   }
-  const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
-  if (origin === undefined || !isOwn(origin)) throw forbidden('Cross-site request refused: the Origin header does not match this site');
   return next();
 };
 

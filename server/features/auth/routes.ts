@@ -1,18 +1,33 @@
-import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { LoginRequest, PasswordChange, SetupRequest, SetupStatus, User } from '#shared/schemas/users.ts';
+import { Reauthenticate } from '#shared/schemas/auth.ts';
+import { LoginRequest, Me, PasswordChange, SetupRequest, SetupStatus, User } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
-import { SESSION_COOKIE, clearSessionCookie, currentUser, requireRole, setSessionCookie } from './middleware.ts';
+import { mfaRoutes } from './mfa-routes.ts';
+import { clearSessionCookie, currentUser, requireRole, sessionCookie, setSessionCookie } from './middleware.ts';
+import { reauthenticate, requireRecentLogin } from './reauth.ts';
 import { changeOwnPassword, login, logout, me, needsSetup, setup } from './service.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { logoutEverywhere } from './sessions.ts';
 
 const tags = ['auth'];
 const invalidBody = invalidBodyDoc();
-const sessionCookie = {
-  'Set-Cookie': { description: '`readout_session`: the session, HttpOnly, SameSite=Lax', schema: { type: 'string' as const } },
+const sessionCookieDoc = {
+  'Set-Cookie': {
+    description: '`readout_session` (with SECURE_COOKIES: `__Host-readout_session`, Secure): the session, HttpOnly, SameSite=Lax',
+    schema: { type: 'string' as const },
+  },
 };
+const throttled = problemDoc('Too many failed logins for this username from this address, from this address, or for this username; `Retry-After` says how many seconds to wait');
+
+/** Logging out also tells the browser to drop what it cached and its cookies for this site. */
+function loggedOut(c: Context<AppEnv>) {
+  clearSessionCookie(c);
+  c.header('Clear-Site-Data', '"cache", "cookies"');
+  return c.body(null, 204);
+}
 
 export const authRoutes = new Hono<AppEnv>()
   .get(
@@ -31,10 +46,10 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Create the first admin and log in',
-      description: 'Works only while no user exists; every later account is made by an admin through `POST /users`.',
+      description: 'Works only while no user exists; every later account is made by an admin through `POST /users`. The password rules are those of every password (see `POST /users`).',
       security: [],
       responses: {
-        201: jsonDoc('The new admin, logged in', User, sessionCookie),
+        201: jsonDoc('The new admin, logged in', User, sessionCookieDoc),
         400: badJsonDoc,
         403: problemDoc('Sent from another site'),
         409: problemDoc('Readout is already set up'),
@@ -43,8 +58,8 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     validate('json', SetupRequest),
     async (c) => {
-      const { user, sessionId } = await setup(c.var.deps, c.req.valid('json'));
-      setSessionCookie(c, sessionId);
+      const { user, session } = await setup(c.var.deps, c.req.valid('json'), c.var.request);
+      setSessionCookie(c, session.secret);
       return c.json(user, 201);
     },
   )
@@ -52,23 +67,25 @@ export const authRoutes = new Hono<AppEnv>()
     '/login',
     describeRoute({
       tags,
-      summary: 'Log in with username and password',
+      summary: 'Log in with username, password and (once enrolled) a two-factor code',
       description:
-        'Sets the session cookie. After 5 failed attempts for a username within 15 minutes, further attempts answer 429 (with `Retry-After`) for 15 minutes.',
+        'Sets the session cookie and ends the session this browser had before. With two-factor authentication on, a login without `code` answers 401 with `mfaRequired: true`; ' +
+        'send it again with a current code from the authenticator app (each code works once) or an unused recovery code. ' +
+        'Failed attempts are limited per username and address (5 in 15 minutes), per address (20 in 15 minutes) and per username (from the 10th failure, growing waits for addresses it has not logged in from): beyond a limit the answer is 429 with `Retry-After`.',
       security: [],
       responses: {
-        200: jsonDoc('The user, logged in', User, sessionCookie),
+        200: jsonDoc('The user, logged in', User, sessionCookieDoc),
         400: badJsonDoc,
-        401: problemDoc('The username or password is not right, or the account is disabled'),
+        401: problemDoc('The username or password is not right, the account is disabled, or a two-factor code is needed (`mfaRequired`) or was not right'),
         403: problemDoc('Sent from another site'),
         422: invalidBody,
-        429: problemDoc('Too many failed attempts for this username; `Retry-After` says how many seconds to wait'),
+        429: throttled,
       },
     }),
     validate('json', LoginRequest),
     async (c) => {
-      const { user, sessionId } = await login(c.var.deps, c.req.valid('json'));
-      setSessionCookie(c, sessionId);
+      const { user, session } = await login(c.var.deps, c.req.valid('json'), c.var.request, sessionCookie(c));
+      setSessionCookie(c, session.secret);
       return c.json(user);
     },
   )
@@ -77,12 +94,46 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'End this browser session',
-      description: 'Deletes the session and clears its cookie. Answers 204 even without a session, so a stale cookie can always be cleared.',
+      description:
+        'Deletes the session, clears its cookie and sends `Clear-Site-Data: "cache", "cookies"`. Answers 204 even without a session, so a stale cookie can always be cleared. An event stream opened with the session ends too.',
       responses: { 204: { description: 'Logged out' }, 403: problemDoc('Sent from another site') },
     }),
     async (c) => {
-      await logout(c.var.deps, getCookie(c, SESSION_COOKIE));
-      clearSessionCookie(c);
+      await logout(c.var.deps, sessionCookie(c), c.var.request);
+      return loggedOut(c);
+    },
+  )
+  .post(
+    '/logout-all',
+    describeRoute({
+      tags,
+      summary: 'Log out everywhere: end every session of yours, this one too',
+      description: `Needs a recent login (see \`POST /auth/reauthenticate\`). API tokens are not sessions: revoke them under \`/tokens\`.`,
+      responses: { 204: { description: 'Every session ended' }, ...authProblems, 403: problemDoc('Sent from another site, or the last login is not recent (`code: reauthentication_required`)') },
+    }),
+    requireRole('viewer'),
+    async (c) => {
+      const user = currentUser(c);
+      await requireRecentLogin(c.var.deps, user, {});
+      await logoutEverywhere(c.var.deps, user);
+      return loggedOut(c);
+    },
+  )
+  .post(
+    '/reauthenticate',
+    describeRoute({
+      tags,
+      summary: 'Confirm it is you, for the sensitive actions of the next 10 minutes',
+      description:
+        'Creating a token, setting up two-factor authentication, new recovery codes and ending other sessions need a login (password or code) within the last 10 minutes. This renews it: send your password, or a two-factor code. Wrong ones count as failed logins. ' +
+        'As at any login, the session is replaced by a new one (a new cookie).',
+      responses: { 204: { description: 'Confirmed', headers: sessionCookieDoc }, 400: badJsonDoc, ...authProblems, 422: invalidBodyDoc('The password or code is not right'), 429: throttled },
+    }),
+    requireRole('viewer'),
+    validate('json', Reauthenticate),
+    async (c) => {
+      const session = await reauthenticate(c.var.deps, currentUser(c), c.req.valid('json'));
+      if (session) setSessionCookie(c, session.secret);
       return c.body(null, 204);
     },
   )
@@ -90,8 +141,8 @@ export const authRoutes = new Hono<AppEnv>()
     '/me',
     describeRoute({
       tags,
-      summary: 'Who is logged in (or owns the API token)',
-      responses: { 200: jsonDoc('The current user', User), 401: authProblems[401] },
+      summary: 'Who is logged in (or owns the API token), and what they must do first',
+      responses: { 200: jsonDoc('The current user', Me), 401: authProblems[401] },
     }),
     requireRole('viewer'),
     async (c) => c.json(await me(c.var.deps, currentUser(c))),
@@ -101,19 +152,23 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Change your own password',
-      description: 'Needs the current password. Ends your other browser sessions; this one stays logged in. Failed attempts count towards the login limit.',
+      description:
+        'Needs the current password. The new one must be 10–256 characters, not a common or breached password, and not contain your username. ' +
+        'Ends your other browser sessions and revokes all your API tokens; this session stays logged in. Failed attempts count towards the login limits.',
       responses: {
         204: { description: 'Changed' },
         400: badJsonDoc,
         ...authProblems,
         422: invalidBody,
-        429: problemDoc('Too many failed attempts; `Retry-After` says how many seconds to wait'),
+        429: throttled,
       },
     }),
     requireRole('viewer'),
     validate('json', PasswordChange),
     async (c) => {
-      await changeOwnPassword(c.var.deps, currentUser(c), c.req.valid('json'), getCookie(c, SESSION_COOKIE));
+      await changeOwnPassword(c.var.deps, currentUser(c), c.req.valid('json'));
       return c.body(null, 204);
     },
-  );
+  )
+  .route('/mfa', mfaRoutes)
+  .route('/sessions', sessionRoutes);

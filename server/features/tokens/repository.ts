@@ -8,12 +8,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 type TokenRow = Selectable<ApiTokensTable>;
 
 /** The stored hash never leaves; the secret itself is not stored at all. */
-function toApiToken(row: Pick<TokenRow, 'id' | 'name' | 'created_at' | 'last_used_at'>): ApiToken {
+function toApiToken(row: Pick<TokenRow, 'id' | 'name' | 'created_at' | 'last_used_at' | 'expires_at'>): ApiToken {
   return {
     id: row.id,
     name: row.name,
     createdAt: toIso(Number(row.created_at)),
     lastUsedAt: toIsoOrNull(row.last_used_at === null ? null : Number(row.last_used_at)),
+    expiresAt: toIso(Number(row.expires_at)),
   };
 }
 
@@ -25,7 +26,7 @@ export async function insertToken(db: Db, row: TokenRow): Promise<void> {
 export async function listTokensOf(db: Db, userId: string, query: { limit: number; cursor?: string | undefined }) {
   let q = db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .select(['id', 'name', 'created_at', 'last_used_at', 'expires_at'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -38,8 +39,16 @@ export async function listTokensOf(db: Db, userId: string, query: { limit: numbe
   return { items: result.items.map(toApiToken), nextCursor: result.nextCursor };
 }
 
-/** Deletes a token only if it belongs to this user; false when there was none. */
-export async function deleteTokenOf(db: Db, userId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+/** Deletes a token only if it belongs to this user; answers what it was, or undefined when there was none. */
+export async function deleteTokenOf(db: Db, userId: string, id: string): Promise<{ name: string; ownerUsername: string } | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.name', 'users.username'])
+    .where('api_tokens.id', '=', id)
+    .where('api_tokens.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await db.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', userId).execute();
+  return { name: row.name, ownerUsername: row.username };
 }

@@ -20,7 +20,7 @@ export const tokensRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', PageQuery),
-    async (c) => c.json(await listTokens(c.var.deps, currentUser(c), c.req.valid('query'))),
+    async (c) => c.json(await listTokens(c.var.deps, currentUser(c).id, c.req.valid('query'))),
   )
   .post(
     '/',
@@ -28,13 +28,16 @@ export const tokensRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Create a personal API token',
       description:
-        'The answer carries the token’s secret, shown this once: send it as `Authorization: Bearer <token>`. It acts with your role, and stops working when deleted or when your account is disabled.',
+        'The answer carries the token’s secret, shown this once: send it as `Authorization: Bearer <token>`. It acts with your role until `expiresAt` (default 90 days, at most a year), ' +
+        'and stops working when deleted, when your password is changed or reset, or when your account is disabled. ' +
+        'Needs a recent login: a session that logged in (or confirmed with `POST /auth/reauthenticate`) within 10 minutes, or `password` (or a two-factor `code`) in the body.',
       responses: {
         201: jsonDoc('The new token, with its secret', ApiTokenCreated),
         400: badJsonDoc,
         401: authProblems[401],
-        403: problemDoc('Sent from another site'),
-        422: invalidBodyDoc(),
+        403: problemDoc('Sent from another site, or the last login is not recent and no password or code was sent (`code: reauthentication_required`)'),
+        422: invalidBodyDoc('A field breaks the rules, the expiry is not within a year, or the password or code is not right'),
+        429: problemDoc('Too many failed attempts; `Retry-After` says how many seconds to wait'),
       },
     }),
     requireRole('viewer'),
@@ -51,7 +54,8 @@ export const tokensRoutes = new Hono<AppEnv>()
     requireRole('viewer'),
     validate('param', IdParam),
     async (c) => {
-      await deleteToken(c.var.deps, currentUser(c), c.req.valid('param').id);
+      const user = currentUser(c);
+      await deleteToken(c.var.deps, user, user.id, c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

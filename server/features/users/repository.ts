@@ -3,7 +3,7 @@ import type { Role, User } from '#shared/schemas/users.ts';
 import type { Dialect } from '../../db/client.ts';
 import type { Database, UsersTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
-import { toIso } from '../../lib/time.ts';
+import { toIso, toIsoOrNull } from '../../lib/time.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type UserRow = Selectable<UsersTable>;
@@ -16,6 +16,9 @@ export function toUser(row: UserRow): User {
     displayName: row.display_name,
     role: row.role as Role,
     disabled: Number(row.disabled) === 1,
+    mfaEnabled: row.mfa_secret !== null,
+    mustChangePassword: Number(row.must_change_password) === 1,
+    lastLoginAt: toIsoOrNull(row.last_login_at === null ? null : Number(row.last_login_at)),
     createdAt: toIso(Number(row.created_at)),
     updatedAt: toIso(Number(row.updated_at)),
   };
@@ -45,16 +48,23 @@ export async function countActiveAdmins(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertUser(db: Db, row: UserRow): Promise<UserRow> {
+export type NewUserRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'password_hash' | 'disabled' | 'created_at' | 'updated_at' | 'must_change_password'>;
+
+export async function insertUser(db: Db, row: NewUserRow): Promise<UserRow> {
   await db.insertInto('users').values(row).execute();
-  return row;
+  const stored = await findUserById(db, row.id);
+  if (!stored) throw new Error(`user ${row.id} vanished inside its own transaction`);
+  return stored;
 }
 
-export async function updateUserRow(
-  db: Db,
-  id: string,
-  changes: Partial<Pick<UserRow, 'display_name' | 'role' | 'password_hash' | 'disabled' | 'updated_at'>>,
-): Promise<UserRow> {
+export type UserChanges = Partial<
+  Pick<
+    UserRow,
+    'display_name' | 'role' | 'password_hash' | 'disabled' | 'updated_at' | 'must_change_password' | 'first_login_at' | 'last_login_at' | 'mfa_secret' | 'mfa_enabled_at' | 'mfa_pending_secret' | 'mfa_last_step'
+  >
+>;
+
+export async function updateUserRow(db: Db, id: string, changes: UserChanges): Promise<UserRow> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
   const row = await findUserById(db, id);
   if (!row) throw new Error(`user ${id} vanished inside its own transaction`);
@@ -71,11 +81,16 @@ export async function listUsers(db: Db, query: { limit: number; cursor?: string 
   return { items: result.items.map(toUser), nextCursor: result.nextCursor };
 }
 
-/** Ends a user's browser sessions (all, or all but the one they are using). */
-export async function deleteSessionsOfUser(db: Db, userId: string, exceptIdHash?: string): Promise<void> {
+/** Ends a user's browser sessions (all, or all but the one they are using); answers how many ended. */
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<number> {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
-  if (exceptIdHash) q = q.where('id_hash', '!=', exceptIdHash);
-  await q.execute();
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return Number((await q.executeTakeFirst()).numDeletedRows);
+}
+
+/** Revokes every API token of a user; answers how many there were. */
+export async function deleteTokensOfUser(db: Db, userId: string): Promise<number> {
+  return Number((await db.deleteFrom('api_tokens').where('user_id', '=', userId).executeTakeFirst()).numDeletedRows);
 }
 
 /**

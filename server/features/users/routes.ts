@@ -28,7 +28,10 @@ export const usersRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Create a user (admin)',
-      description: 'Usernames are stored in lower case. The password is hashed with argon2id and never returned.',
+      description:
+        'Usernames are stored in lower case. The password is for the first login only: the user must change it then. ' +
+        'Passwords are 10–256 characters, not one of the common or breached passwords of the shipped list, and do not contain the username or the word "readout". ' +
+        'They are hashed with argon2id and never returned.',
       responses: {
         201: jsonDoc('The stored user', User, { Location: { description: 'Where the user lives', schema: { type: 'string' } } }),
         400: badJsonDoc,
@@ -61,7 +64,8 @@ export const usersRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Change a user’s name, role, password or disabled flag (admin)',
       description:
-        'A new password or `disabled: true` ends the user’s browser sessions; a disabled user’s API tokens stop working. The last active admin cannot be demoted or disabled (409).',
+        'A new password (a reset: the user must change it at the next login) or `disabled: true` ends the user’s sessions and revokes their API tokens. ' +
+        'The last active admin cannot be demoted or disabled (409). An admin changes their own password with the current one (`POST /auth/password`), not here (422).',
       responses: {
         200: jsonDoc('The stored user', User),
         400: badJsonDoc,

@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { User, UserCreate, UserListQuery, UserPatch } from '#shared/schemas/users.ts';
 import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { appendAudit, byUser } from '../audit/service.ts';
+import { checkPassword } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { appendHistory } from '../history/repository.ts';
 import {
   countActiveAdmins,
   deleteSessionsOfUser,
+  deleteTokensOfUser,
   findUserById,
   findUserByUsername,
   insertUser,
   listUsers as listRows,
   lockUsers,
   toUser,
+  type UserChanges,
   type UserRow,
   updateUserRow,
 } from './repository.ts';
@@ -32,13 +38,22 @@ export function listUsers(deps: Deps, query: z.infer<typeof UserListQuery>) {
 }
 
 export async function getUser(deps: Deps, id: string): Promise<User> {
-  const row = await findUserById(deps.db, id);
-  if (!row) throw notFound(`User ${id}`);
-  return toUser(row);
+  return toUser(await userRow(deps, id));
 }
 
-/** Hashes before the transaction, so argon2's time holds no lock. */
+export async function userRow(deps: Deps, id: string): Promise<UserRow> {
+  const row = await findUserById(deps.db, id);
+  if (!row) throw notFound(`User ${id}`);
+  return row;
+}
+
+/**
+ * The password an admin gives a new account is for its first login only:
+ * the user must change it then. Hashed before the transaction, so argon2's
+ * time holds no lock.
+ */
 export async function createUser(deps: Deps, actor: CurrentUser, input: UserCreate): Promise<User> {
+  checkPassword(input.password, input.username);
   const passwordHash = await hashPassword(deps.config, input.password);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -50,22 +65,45 @@ export async function createUser(deps: Deps, actor: CurrentUser, input: UserCrea
       role: input.role,
       password_hash: passwordHash,
       disabled: 0,
+      must_change_password: 1,
       created_at: now,
       updated_at: now,
     }).catch(orThrow(isUniqueViolation, () => duplicate(input.username)));
     const user = toUser(row);
     await appendHistory(trx, { at: now, actor: actor.username, action: 'create', entityType: 'user', entityId: user.id, before: null, after: user });
+    await appendAudit(trx, deps, { type: 'user.created', ...byUser(actor), target: `user:${user.id}`, detail: { username: user.username, role: user.role } });
     return user;
   });
 }
 
+/** One audit entry per kind of change, so the log can be filtered by what happened. */
+async function auditChanges(trx: Transaction<Database>, deps: Deps, actor: CurrentUser, before: UserRow, changes: UserChanges, ended: { sessions: number; tokens: number }) {
+  const base = { ...byUser(actor), target: `user:${before.id}` };
+  const username = before.username;
+  if (changes.role !== undefined) await appendAudit(trx, deps, { type: 'user.role_changed', ...base, detail: { username, from: before.role, to: changes.role } });
+  if (changes.disabled === 1) await appendAudit(trx, deps, { type: 'user.disabled', ...base, detail: { username, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
+  if (changes.disabled === 0) await appendAudit(trx, deps, { type: 'user.enabled', ...base, detail: { username } });
+  if (changes.password_hash !== undefined) {
+    await appendAudit(trx, deps, { type: 'user.password_reset', ...base, detail: { username, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
+  }
+  if (changes.display_name !== undefined) await appendAudit(trx, deps, { type: 'user.updated', ...base, detail: { username, displayName: { from: before.display_name, to: changes.display_name } } });
+}
+
 /**
  * Changes only what differs. Demoting or disabling an active admin is refused
- * when no other active admin would remain; a new password or a disabled
- * account ends the user's sessions (the middleware already refuses disabled
- * users' tokens). History records that a password changed, never the hash.
+ * when no other active admin would remain. A new password (a reset: the user
+ * must change it at next login) or a disabled account ends the user's
+ * sessions and revokes their tokens. An admin changes their own password
+ * only with the current one (POST /auth/password), so a session left open
+ * cannot take over the account. History records that a password changed,
+ * never the hash.
  */
 export async function updateUser(deps: Deps, actor: CurrentUser, id: string, patch: UserPatch): Promise<User> {
+  if (patch.password !== undefined && id === actor.id) {
+    throw invalid([{ path: 'password', message: 'change your own password with your current one (POST /api/auth/password, or your account page)' }]);
+  }
+  const target = patch.password === undefined ? undefined : await findUserById(deps.db, id);
+  if (patch.password !== undefined && target) checkPassword(patch.password, target.username);
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(deps.config, patch.password);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -75,11 +113,14 @@ export async function updateUser(deps: Deps, actor: CurrentUser, id: string, pat
     const before = await findUserById(trx, id);
     if (!before) throw notFound(`User ${id}`);
 
-    const changes: Partial<Pick<UserRow, 'display_name' | 'role' | 'password_hash' | 'disabled'>> = {};
+    const changes: UserChanges = {};
     if (patch.displayName !== undefined && patch.displayName !== before.display_name) changes.display_name = patch.displayName;
     if (patch.role !== undefined && patch.role !== before.role) changes.role = patch.role;
     if (patch.disabled !== undefined && patch.disabled !== (Number(before.disabled) === 1)) changes.disabled = patch.disabled ? 1 : 0;
-    if (passwordHash !== undefined) changes.password_hash = passwordHash;
+    if (passwordHash !== undefined) {
+      changes.password_hash = passwordHash;
+      changes.must_change_password = 1;
+    }
     if (Object.keys(changes).length === 0) return toUser(before);
 
     const wasActiveAdmin = before.role === 'admin' && Number(before.disabled) === 0;
@@ -88,7 +129,8 @@ export async function updateUser(deps: Deps, actor: CurrentUser, id: string, pat
     }
 
     const after = await updateUserRow(trx, id, { ...changes, updated_at: now });
-    if (changes.password_hash !== undefined || changes.disabled === 1) await deleteSessionsOfUser(trx, id);
+    const endsCredentials = changes.password_hash !== undefined || changes.disabled === 1;
+    const ended = endsCredentials ? { sessions: await deleteSessionsOfUser(trx, id), tokens: await deleteTokensOfUser(trx, id) } : { sessions: 0, tokens: 0 };
     await appendHistory(trx, {
       at: now,
       actor: actor.username,
@@ -98,6 +140,7 @@ export async function updateUser(deps: Deps, actor: CurrentUser, id: string, pat
       before: toUser(before),
       after: { ...toUser(after), ...(changes.password_hash !== undefined ? { passwordChanged: true } : {}) },
     });
+    await auditChanges(trx, deps, actor, before, changes, ended);
     return toUser(after);
   });
 }

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { createContext, useContext } from 'react';
 import { ApiError, api } from '#client/lib/api-client.ts';
 import { meKey } from '#client/lib/query-client.ts';
-import { SetupStatus, User, type LoginRequest, type SetupRequest } from '#shared/schemas/users.ts';
+import { Me, SetupStatus, type LoginRequest, type SetupRequest } from '#shared/schemas/users.ts';
 
 export const setupStatusQuery = queryOptions({
   queryKey: ['auth', 'setup'] as const,
@@ -13,9 +13,9 @@ export const setupStatusQuery = queryOptions({
 /** Who is logged in, or null when nobody is (a 401 is an answer here, not an error). */
 export const meQuery = queryOptions({
   queryKey: meKey,
-  queryFn: async ({ signal }): Promise<User | null> => {
+  queryFn: async ({ signal }): Promise<Me | null> => {
     try {
-      return await api('/auth/me', { signal }, User);
+      return await api('/auth/me', { signal }, Me);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
@@ -25,8 +25,8 @@ export const meQuery = queryOptions({
 });
 
 /** Asked again after logging in, so the session cookie is known to work. */
-function fetchMe(): Promise<User> {
-  return api('/auth/me', {}, User);
+function fetchMe(): Promise<Me> {
+  return api('/auth/me', {}, Me);
 }
 
 export function useSetupStatus() {
@@ -42,10 +42,10 @@ export function useMe() {
  * context rather than the query, so that on logout nothing under the gate
  * renders with no user in the moment before the gate redirects.
  */
-export const CurrentUserContext = createContext<User | null>(null);
+export const CurrentUserContext = createContext<Me | null>(null);
 
 /** The logged-in user; only for components under the auth gate. */
-export function useCurrentUser(): User {
+export function useCurrentUser(): Me {
   const user = useContext(CurrentUserContext);
   if (!user) throw new Error('useCurrentUser used outside the auth gate');
   return user;
@@ -76,6 +76,11 @@ export function useSetup() {
       client.setQueryData(meKey, user);
     },
   });
+}
+
+/** Whether a failed login asks for the two-factor code (the password was right). */
+export function needsSecondFactor(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.problem.mfaRequired === true;
 }
 
 export function useLogout() {

@@ -8,7 +8,9 @@ const problem = (status: number, detail = '') => new ApiError(status, { type: 'a
 describe('login messages', () => {
   it('say plainly when the credentials are wrong, and when to wait', () => {
     expect(loginErrorMessage(problem(401))).toBe('Wrong username or password.');
-    expect(loginErrorMessage(problem(429, 'Try again in 900 seconds.'))).toBe('Too many failed attempts. Try again in 900 seconds.');
+    // The server's words say it all, once.
+    expect(loginErrorMessage(problem(429, 'Too many failed logins from this address. Try again in 15 minutes.'))).toBe('Too many failed logins from this address. Try again in 15 minutes.');
+    expect(loginErrorMessage(problem(401), true)).toMatch(/code is not right/);
     expect(loginErrorMessage(new TypeError('Failed to fetch'))).toMatch(/could not reach/);
   });
 
