@@ -8,6 +8,7 @@ import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isForeignKeyViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { fromIso } from '../../lib/time.ts';
+import { evaluateAfterChange } from '../alerts/evaluate.ts';
 import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { appendHistory, listHistory } from '../history/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
@@ -137,7 +138,10 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
       return true;
     })
     .catch(orThrow(isForeignKeyViolation, partyGone));
-  if (written) return { call: await answered(deps, call), replayed: false };
+  if (written) {
+    await evaluateAfterChange(deps, [call.id]);
+    return { call: await answered(deps, call), replayed: false };
+  }
   const twin = await replay();
   if (!twin) throw new Error(`Idempotency-Key ${idempotencyKey} is taken but holds no answer`);
   return twin;
@@ -229,6 +233,7 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
     await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before: stored.call, after });
     return after;
   });
+  await evaluateAfterChange(deps, [id]);
   return answered(deps, after);
 }
 
