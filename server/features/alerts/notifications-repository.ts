@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Notification } from '#shared/schemas/alerts.ts';
 import type { Database, NotificationsTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
+import { timeOrderedIds } from '../../cli/time-ordered-id.ts';
 import { appendHistory } from '../history/repository.ts';
+
+/** Ids that grow in the order notifications are made, so those of one millisecond still list newest first. */
+const nextId = timeOrderedIds();
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -26,7 +29,7 @@ function toNotification(row: NotificationsTable): Notification {
  * owner only (history.audience_id).
  */
 export async function insertNotification(trx: Db, row: Omit<NotificationsTable, 'id' | 'read_at'>, actor: string): Promise<Notification> {
-  const stored: NotificationsTable = { ...row, id: randomUUID(), read_at: null };
+  const stored: NotificationsTable = { ...row, id: nextId(), read_at: null };
   await trx.insertInto('notifications').values(stored).execute();
   const notification = toNotification(stored);
   await appendHistory(trx, {
