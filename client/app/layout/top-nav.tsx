@@ -1,5 +1,6 @@
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { hasRole } from '#shared/schemas/users.ts';
+import { NotificationBell } from '../../features/alerts/components/notification-bell.tsx';
 import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 
 const links = [
@@ -13,6 +14,7 @@ const links = [
 ];
 
 const adminLinks: typeof links = [{ to: '/users', label: 'Admin', end: false }];
+const analystLinks: typeof links = [{ to: '/alerts', label: 'Alerts', end: false }];
 // On phones the user's name (the link to their account) gives way: the account is then a nav item.
 const accountLink: typeof links = [{ to: '/account', label: 'Account', end: false }];
 
@@ -35,7 +37,7 @@ export function TopNav() {
         </NavLink>
         <nav aria-label="Main" className="mainnav">
           <ul>
-            {[...links, ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
+            {[...links.slice(0, -1), ...(hasRole(user.role, 'analyst') ? analystLinks : []), ...links.slice(-1), ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
               <li key={link.to} className={link.to === '/account' ? 'mainnav-phone-only' : undefined}>
                 {link.to === '/users' ? (
                   <Link to={link.to} className="mainnav-link" aria-current={isAdminPath(pathname) ? 'page' : undefined}>
@@ -56,6 +58,7 @@ export function TopNav() {
               Log a call <kbd className="kbd kbd-hint">n</kbd>
             </NavLink>
           ) : null}
+          <NotificationBell />
           <NavLink to="/account" className="usermenu-name" title={`Your account: ${user.username} · ${user.role}`}>
             {user.displayName}
           </NavLink>
