@@ -27,16 +27,11 @@ export function PromiseNote({ status, promisedBy, acknowledgedAt, timeZone, skew
   const acknowledged = acknowledgedAt && status === 'awaiting' ? 'acknowledged by an aide' : null;
   if (minutesLeft === null && !acknowledged) return null;
   const by = promisedBy ? formatPromiseTime(promisedBy, timeZone) : '';
+  const promise = minutesLeft === -1 ? `promise broken (by ${by})` : minutesLeft !== null ? `promised by ${by} — ${formatDuration(minutesLeft * 60_000, 'hours')} left` : null;
   return (
-    <p className="promise-note">
-      {minutesLeft === -1 ? (
-        <span className="promise-broken">promise broken (by {by})</span>
-      ) : minutesLeft !== null ? (
-        <span>
-          promised by {by} — {formatDuration(minutesLeft * 60_000, 'hours')} left
-        </span>
-      ) : null}
-      {minutesLeft !== null && acknowledged ? ' · ' : null}
+    <p className="promise-note" title={[promise, acknowledged].filter(Boolean).join(' · ')}>
+      {promise ? <span className={minutesLeft === -1 ? 'promise-broken' : undefined}>{promise}</span> : null}
+      {promise && acknowledged ? ' · ' : null}
       {acknowledged}
     </p>
   );
