@@ -38,6 +38,7 @@ describe('alerts: a rule, a call that crosses it, the bell', () => {
     await dialog.getByText('is required').waitFor();
     await dialog.getByLabel('Hours').fill('1');
     await dialog.getByLabel('Ministry').selectOption(ministry.id);
+    await screenshot(page, 'alerts-rule-dialog');
     await dialog.getByRole('button', { name: 'Create rule' }).click();
     const rule = page.locator('.rule').filter({ hasText: 'Norway over an hour' });
     await rule.waitFor();
@@ -66,7 +67,9 @@ describe('alerts: a rule, a call that crosses it, the bell', () => {
     await screenshot(page, 'alerts-bell-desktop');
     await item.first().click();
     await page.waitForURL(`**/calls/${call.id}`);
-    await page.getByText('promised by').first().waitFor();
+    await page.getByText('Callback promised by').waitFor();
+    await page.locator('.promise-note').filter({ hasText: 'promised by' }).first().waitFor();
+    await screenshot(page, 'alerts-call-page');
     // Opening it marked it read.
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="bell-count"]')?.textContent ?? 0) === n, before, { timeout: 10_000 });
 
