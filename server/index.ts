@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
+import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
 import { Drain } from './lib/drain.ts';
 import { exitOnSqliteAddonMismatch } from './lib/native-check.ts';
@@ -39,6 +40,10 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   // Read every call's duration now rather than on the first statistics request.
   warmStatsIndex(deps);
 }) as Server;
+
+// Sends the stored webhook deliveries (one worker per instance; they share the work through the database).
+const webhooks = new WebhookWorker(deps);
+webhooks.start();
 
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
 const open = new Map<ServerResponse, string>();
@@ -84,6 +89,7 @@ async function shutdown(signal: string) {
   else console.log(`Drain cut short: ${open.size} response(s) left unfinished`);
   server.close();
   server.closeAllConnections();
+  await webhooks.stop();
   await database.close();
   process.exit(finished ? 0 : 1);
 }

@@ -24,6 +24,8 @@ const AUDITED: AuditedRoute[] = [
   { method: 'POST', path: /^\/api\/webhooks$/, type: 'webhook.created', kind: 'webhook' },
   { method: 'PATCH', path: /^\/api\/webhooks\/([^/]+)$/, type: 'webhook.updated', kind: 'webhook' },
   { method: 'DELETE', path: /^\/api\/webhooks\/([^/]+)$/, type: 'webhook.deleted', kind: 'webhook' },
+  { method: 'POST', path: /^\/api\/webhooks\/([^/]+)\/test$/, type: 'webhook.tested', kind: 'webhook' },
+  { method: 'POST', path: /^\/api\/webhooks\/([^/]+)\/deliveries\/[^/]+\/resend$/, type: 'webhook.resent', kind: 'webhook' },
   { method: 'POST', path: /^\/api\/alert-rules$/, type: 'alert_rule.created', kind: 'alert_rule' },
   { method: 'PATCH', path: /^\/api\/alert-rules\/([^/]+)$/, type: 'alert_rule.updated', kind: 'alert_rule' },
   { method: 'DELETE', path: /^\/api\/alert-rules\/([^/]+)$/, type: 'alert_rule.deleted', kind: 'alert_rule' },
