@@ -1,3 +1,4 @@
+import type * as Dns from 'node:dns';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // What names resolve to is this test's to say: node:dns's lookup is replaced
@@ -6,8 +7,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 // rebinding). Everything else is real: the HTTP request, the receiver.
 const answers = vi.hoisted(() => new Map<string, { address: string; family: number }[]>());
 vi.mock('node:dns', async (original) => {
-  const dns = await original<typeof import('node:dns')>();
-  const lookup = (host: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses?: unknown) => void) => {
+  const dns = await original<typeof Dns>();
+  const lookup = (host: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses?: unknown) => void) => {
     const found = answers.get(host);
     if (!found) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
     callback(null, found);
