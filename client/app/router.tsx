@@ -27,6 +27,8 @@ const AccountSessionsPage = lazy(() => import('./pages/account-sessions-page.tsx
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const UserPage = lazy(() => import('./pages/user-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx'));
+const WebhookPage = lazy(() => import('./pages/webhook-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -62,6 +64,8 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
           { path: 'users/:id', element: <AdminOnly><UserPage /></AdminOnly> },
           { path: 'audit', element: <AdminOnly><AuditPage /></AdminOnly> },
+          { path: 'webhooks', element: <AdminOnly><WebhooksPage /></AdminOnly> },
+          { path: 'webhooks/:id', element: <AdminOnly><WebhookPage /></AdminOnly> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

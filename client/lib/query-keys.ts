@@ -12,6 +12,7 @@
  *   account:    ['account', 'tokens' | 'sessions' | 'mfa']   (the logged-in user's own)
  *   users:      ['users', 'list'] · ['users', 'detail' | 'tokens' | 'sessions', id]   (admin)
  *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
+ *   webhooks:   ['webhooks', 'list'] · ['webhooks', 'detail' | 'deliveries', id]   (admin)
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -23,6 +24,7 @@ export const queryRoots = {
   account: ['account'],
   users: ['users'],
   audit: ['audit'],
+  webhooks: ['webhooks'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */
