@@ -4,7 +4,7 @@ import { Button } from '#client/components/ui/button.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
-import { formatDateTime, formatDuration, formatRelative } from '#client/lib/format.ts';
+import { formatDateTime, formatDateTimeSeconds, formatDuration, formatRelative } from '#client/lib/format.ts';
 import { notify } from '#client/lib/notices.ts';
 import type { Delivery } from '#shared/schemas/webhooks.ts';
 import { deliveriesQuery, useResendDelivery } from '../api/webhooks.ts';
@@ -14,6 +14,11 @@ const STATE_LABEL: Record<Delivery['state'], { label: string; className: string 
   delivered: { label: 'Delivered', className: 'badge badge-on' },
   failed: { label: 'Failed', className: 'badge badge-failed' },
 };
+
+/** A try's time, or a retry's, to the second. */
+function Exact({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{formatDateTimeSeconds(iso)}</time>;
+}
 
 function Time({ iso, now }: { iso: string; now: number }) {
   return (
@@ -63,7 +68,7 @@ export function DeliveryLog({ webhookId, enabled, now }: { webhookId: string; en
               Event <code>{delivery.eventId}</code>
               {delivery.nextAttemptAt ? (
                 <>
-                  {' '}· next try <Time iso={delivery.nextAttemptAt} now={now} />
+                  {' '}· next try <Exact iso={delivery.nextAttemptAt} />
                 </>
               ) : null}
             </p>
@@ -87,7 +92,7 @@ export function DeliveryLog({ webhookId, enabled, now }: { webhookId: string; en
                     <tr key={attempt.attempt}>
                       <td data-label="Try">{attempt.attempt}</td>
                       <td data-label="Time">
-                        <Time iso={attempt.at} now={now} />
+                        <Exact iso={attempt.at} />
                       </td>
                       <td data-label="Status" className={attempt.error ? 'webhook-failed-try' : undefined}>
                         {attempt.statusCode ?? 'No answer'}
@@ -96,7 +101,7 @@ export function DeliveryLog({ webhookId, enabled, now }: { webhookId: string; en
                       <td data-label="Error" className="break-anywhere">
                         {attempt.error ?? <span className="muted">—</span>}
                       </td>
-                      <td data-label="Next retry">{attempt.nextRetryAt ? <Time iso={attempt.nextRetryAt} now={now} /> : <span className="muted">—</span>}</td>
+                      <td data-label="Next retry">{attempt.nextRetryAt ? <Exact iso={attempt.nextRetryAt} /> : <span className="muted">—</span>}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -53,7 +53,8 @@ function WebhookFacts({ webhook, now }: { webhook: Webhook; now: number }) {
       <h2 id="webhook-title">Status</h2>
       {webhook.disabledReason ? (
         <Alert tone="warning" title={`Readout disabled this webhook${webhook.disabledAt ? ` on ${formatDateTime(webhook.disabledAt)}` : ''}`}>
-          {webhook.disabledReason} Fix the receiver, then enable it: deliveries still pending go out again.
+          <p>{webhook.disabledReason}</p>
+          <p>Fix the receiver, then enable it: deliveries still pending go out again.</p>
         </Alert>
       ) : null}
       <dl className="facts">
