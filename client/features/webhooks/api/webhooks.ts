@@ -11,6 +11,7 @@ export const webhookKeys = {
 
 /** Deliveries change on their own (the server's worker), so an open page looks again now and then. */
 const REFRESH_MS = 10_000;
+const SOON_MS = 1_000;
 
 export const webhooksQuery = infiniteQueryOptions({
   queryKey: webhookKeys.list,
@@ -29,7 +30,12 @@ export const deliveriesQuery = (id: string) =>
     queryFn: ({ signal, pageParam }) => api(`/webhooks/${encodeURIComponent(id)}/deliveries`, { signal, query: { limit: 25, cursor: pageParam } }, DeliveryList),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: REFRESH_MS,
+    // A try due in the next few seconds (a test just sent, a resend) is shown as soon as it is made.
+    refetchInterval: (query) => {
+      const soon = Date.now() + REFRESH_MS;
+      const due = query.state.data?.pages.some((page) => page.items.some((d) => d.state === 'pending' && d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) < soon));
+      return due ? SOON_MS : REFRESH_MS;
+    },
   });
 
 function useRefresh() {
