@@ -67,6 +67,8 @@ describe('webhooks', async () => {
 
   it('refuses bad input with problem+json naming the field, storing nothing', async () => {
     const before = await count();
+    const audited = async () => (await t.db.selectFrom('audit_log').select('seq').where('type', 'like', 'webhook.%').execute()).length;
+    const auditedBefore = await audited();
     const cases: [unknown, string][] = [
       [{}, 'url'],
       [{ url: 42 }, 'url'],
@@ -86,6 +88,7 @@ describe('webhooks', async () => {
     await expectProblem(await admin.request('/api/webhooks?limit=0'), 400, ['limit']);
     await expectProblem(await admin.request('/api/webhooks?cursor=nonsense'), 400, ['cursor']);
     expect(await count()).toBe(before);
+    expect(await audited(), 'no audit entry for a change not made').toBe(auditedBefore);
 
     const { id } = await bodyAs(await create({ url: 'http://127.0.0.1:9/kept' }), WebhookCreated);
     for (const [json, field] of [

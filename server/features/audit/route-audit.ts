@@ -49,7 +49,8 @@ export const routeAudit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const route = AUDITED.find((r) => r.method === c.req.method && r.path.test(c.req.path));
   await next();
   const user = c.var.user;
-  if (!route || !user || c.res.status === 401 || c.res.status === 403) return;
+  // Refusals of the role are access.denied's; a change to an object is recorded once it was made (bad input stores nothing).
+  if (!route || !user || c.res.status === 401 || c.res.status === 403 || (route.kind && !c.res.ok)) return;
   const streamed = route.type === 'data.exported';
   const answer = streamed ? {} : await summary(c.res);
   const id = route.path.exec(c.req.path)?.[1] ?? (typeof answer.id === 'string' ? answer.id : undefined);
