@@ -20,6 +20,7 @@ import { tokensRoutes } from './features/tokens/routes.ts';
 import { IMPORT_PATH, transferRoutes } from './features/transfer/routes.ts';
 import { userCredentialRoutes } from './features/users/credential-routes.ts';
 import { usersRoutes } from './features/users/routes.ts';
+import { webhooksRoutes } from './features/webhooks/routes.ts';
 import { requestInfo } from './lib/client-address.ts';
 import type { AppEnv, Deps } from './lib/context.ts';
 import { compressAnswers } from './lib/compression.ts';
@@ -48,6 +49,7 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSi
     .route('/alert-rules', alertRulesRoutes)
     .route('/notifications', notificationsRoutes)
     .route('/events', eventsRoutes(feed, credentialCheckMs, closing))
+    .route('/webhooks', webhooksRoutes)
     .route('/', transferRoutes);
   return api.route('/', docsRoutes(api));
 }

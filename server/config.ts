@@ -63,6 +63,16 @@ const Config = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024 * 1024),
   /** The most rows one import file may hold (413 beyond). */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
+  /**
+   * Webhook hosts allowed although they are (or resolve to) loopback, private
+   * or link-local addresses, comma-separated: `127.0.0.1,hooks.internal`.
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host !== '')),
+  /** How often each instance looks for webhook deliveries that are due. */
+  WEBHOOK_POLL_MS: millis(1000),
 });
 
 /**

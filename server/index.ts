@@ -7,6 +7,7 @@ import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startAlertScheduler } from './features/alerts/scheduler.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
+import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
 import { Drain } from './lib/drain.ts';
 import { exitOnSqliteAddonMismatch } from './lib/native-check.ts';
@@ -43,6 +44,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.
 const alertScheduler = startAlertScheduler(deps);
+// Sends the stored webhook deliveries (one worker per instance; they share the work through the database).
+const webhooks = new WebhookWorker(deps);
+webhooks.start();
 
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
 const open = new Map<ServerResponse, string>();
@@ -91,6 +95,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await alertsStopped;
+  await webhooks.stop();
   await database.close();
   process.exit(finished ? 0 : 1);
 }

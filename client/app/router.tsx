@@ -28,6 +28,8 @@ const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const UserPage = lazy(() => import('./pages/user-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const AlertRulesPage = lazy(() => import('./pages/alert-rules-page.tsx'));
+const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx'));
+const WebhookPage = lazy(() => import('./pages/webhook-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -64,6 +66,8 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <AdminOnly><UsersPage /></AdminOnly> },
           { path: 'users/:id', element: <AdminOnly><UserPage /></AdminOnly> },
           { path: 'audit', element: <AdminOnly><AuditPage /></AdminOnly> },
+          { path: 'webhooks', element: <AdminOnly><WebhooksPage /></AdminOnly> },
+          { path: 'webhooks/:id', element: <AdminOnly><WebhookPage /></AdminOnly> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -67,6 +67,11 @@ export function formatDateTime(iso: string | number | Date): string {
   return format(new Date(iso), 'd MMM yyyy, HH:mm');
 }
 
+/** An instant to the second, in the viewer's zone: "12 Feb 2013, 14:30:05" (a log of tries seconds apart). */
+export function formatDateTimeSeconds(iso: string | number | Date): string {
+  return format(new Date(iso), 'd MMM yyyy, HH:mm:ss');
+}
+
 /** A date only, in the viewer's zone: "12 Feb 2013". */
 export function formatDate(iso: string | number | Date): string {
   return format(new Date(iso), 'd MMM yyyy');

@@ -13,6 +13,7 @@
  *   users:      ['users', 'list'] · ['users', 'detail' | 'tokens' | 'sessions', id]   (admin)
  *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
  *   alerts:     ['alerts', 'rules'] · ['alerts', 'notifications']   (the logged-in user's own)
+ *   webhooks:   ['webhooks', 'list'] · ['webhooks', 'detail' | 'deliveries', id]   (admin)
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -25,6 +26,7 @@ export const queryRoots = {
   users: ['users'],
   audit: ['audit'],
   alerts: ['alerts'],
+  webhooks: ['webhooks'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */

@@ -219,6 +219,20 @@ export interface AlertRulesTable {
   updated_at: number;
 }
 
+/** Outbound deliveries of alerts (migration 0055). */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  enabled: number;
+  disabled_reason: string | null;
+  disabled_at: number | null;
+  failing_since: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface AlertFiringsTable {
   id: string;
   rule_id: string;
@@ -238,6 +252,34 @@ export interface NotificationsTable {
   title: string;
   created_at: number;
   read_at: number | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  /** pending | delivered | failed */
+  state: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  retry_until: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: number;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  next_retry_at: number | null;
 }
 
 export interface Database {
@@ -261,4 +303,7 @@ export interface Database {
   alert_rules: AlertRulesTable;
   alert_firings: AlertFiringsTable;
   notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

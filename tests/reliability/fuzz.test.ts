@@ -187,6 +187,7 @@ describe('fuzzing the API with bad input', async () => {
       ['GET', '/api/ministries/:id'], ['PATCH', '/api/ministries/:id'], ['DELETE', '/api/ministries/:id'],
       ['GET', '/api/officials/:id'], ['PATCH', '/api/officials/:id'], ['DELETE', '/api/officials/:id'], ['GET', '/api/officials/:id/contacts'],
       ['GET', '/api/users/:id'], ['PATCH', '/api/users/:id'], ['DELETE', '/api/tokens/:id'],
+      ['GET', '/api/webhooks/:id'], ['PATCH', '/api/webhooks/:id'], ['DELETE', '/api/webhooks/:id'], ['GET', '/api/webhooks/:id/deliveries'], ['POST', '/api/webhooks/:id/test'],
     ] as const;
     for (let run = 0; run < RUNS; run++) {
       const [method, route] = pick(random, routes);

@@ -18,9 +18,9 @@ const analystLinks: typeof links = [{ to: '/alerts', label: 'Alerts', end: false
 // On phones the user's name (the link to their account) gives way: the account is then a nav item.
 const accountLink: typeof links = [{ to: '/account', label: 'Account', end: false }];
 
-/** The admin's pages are users and the audit log: the one nav item stands for both. */
+/** The admin's pages are users, the audit log and webhooks: the one nav item stands for them all. */
 function isAdminPath(pathname: string): boolean {
-  return /^\/(users|audit)(\/|$)/.test(pathname);
+  return /^\/(users|audit|webhooks)(\/|$)/.test(pathname);
 }
 
 export function TopNav() {

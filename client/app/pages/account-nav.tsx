@@ -15,6 +15,7 @@ export function AccountNav() {
 const adminLinks = [
   { to: '/users', label: 'Users' },
   { to: '/audit', label: 'Audit log' },
+  { to: '/webhooks', label: 'Webhooks' },
 ];
 
 /** The tabs of the admin's pages. */

@@ -24,6 +24,8 @@ const AUDITED: AuditedRoute[] = [
   { method: 'POST', path: /^\/api\/webhooks$/, type: 'webhook.created', kind: 'webhook' },
   { method: 'PATCH', path: /^\/api\/webhooks\/([^/]+)$/, type: 'webhook.updated', kind: 'webhook' },
   { method: 'DELETE', path: /^\/api\/webhooks\/([^/]+)$/, type: 'webhook.deleted', kind: 'webhook' },
+  { method: 'POST', path: /^\/api\/webhooks\/([^/]+)\/test$/, type: 'webhook.tested', kind: 'webhook' },
+  { method: 'POST', path: /^\/api\/webhooks\/([^/]+)\/deliveries\/[^/]+\/resend$/, type: 'webhook.resent', kind: 'webhook' },
   { method: 'POST', path: /^\/api\/alert-rules$/, type: 'alert_rule.created', kind: 'alert_rule' },
   { method: 'PATCH', path: /^\/api\/alert-rules\/([^/]+)$/, type: 'alert_rule.updated', kind: 'alert_rule' },
   { method: 'DELETE', path: /^\/api\/alert-rules\/([^/]+)$/, type: 'alert_rule.deleted', kind: 'alert_rule' },
@@ -47,7 +49,8 @@ export const routeAudit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const route = AUDITED.find((r) => r.method === c.req.method && r.path.test(c.req.path));
   await next();
   const user = c.var.user;
-  if (!route || !user || c.res.status === 401 || c.res.status === 403) return;
+  // Refusals of the role are access.denied's; a change to an object is recorded once it was made (bad input stores nothing).
+  if (!route || !user || c.res.status === 401 || c.res.status === 403 || (route.kind && !c.res.ok)) return;
   const streamed = route.type === 'data.exported';
   const answer = streamed ? {} : await summary(c.res);
   const id = route.path.exec(c.req.path)?.[1] ?? (typeof answer.id === 'string' ? answer.id : undefined);

@@ -25,7 +25,8 @@ export async function startServer(): Promise<RunningServer> {
   cpSync(join(root, 'dist/client'), clientDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, CLIENT_DIR: clientDir, NODE_ENV: 'production' },
+    // The webhook test's receiver listens on 127.0.0.1.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, CLIENT_DIR: clientDir, NODE_ENV: 'production', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

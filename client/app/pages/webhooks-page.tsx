@@ -1,0 +1,14 @@
+import { PageHeader } from '#client/components/ui/page-header.tsx';
+import { CopyButton } from '#client/features/account/components/copy-button.tsx';
+import { WebhooksPanel } from '#client/features/webhooks/components/webhooks-panel.tsx';
+import { AdminNav } from './account-nav.tsx';
+
+export default function WebhooksPage() {
+  return (
+    <>
+      <PageHeader title="Webhooks" subtitle="Where alerts are sent as signed JSON, and how each delivery went." />
+      <AdminNav />
+      <WebhooksPanel renderCopy={(text) => <CopyButton text={text} label="Copy secret" />} />
+    </>
+  );
+}
