@@ -21,6 +21,13 @@ function isAdminPath(pathname: string): boolean {
   return /^\/(users|audit)(\/|$)/.test(pathname);
 }
 
+/** The nav item a page belongs to ("Ministries" for /ministries/…), which the document title names. */
+export function navSection(pathname: string): string | undefined {
+  if (isAdminPath(pathname)) return adminLinks[0]!.label;
+  const link = [...links, ...accountLink].find((l) => (l.end ? pathname === l.to : pathname === l.to || pathname.startsWith(`${l.to}/`)));
+  return link?.label;
+}
+
 export function TopNav() {
   const user = useCurrentUser();
   const logout = useLogout();
