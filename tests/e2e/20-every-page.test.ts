@@ -104,10 +104,14 @@ describe('every page: its own title, and no serious accessibility problem at eit
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         await screenshot(page, `every-${shotName(route)}-${mode.name}`);
         for (const violation of await seriousA11yViolations(page)) found.push(`${route.path} ${mode.name}: ${violation}`);
+        // Nothing sticks out sideways (the page would scroll, and its right edge be cut).
+        const wider = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (wider > 0) found.push(`${route.path} ${mode.name}: ${wider}px wider than the window`);
       }
     }
     expect(found).toEqual([]);
-  });
+    // Nineteen pages, four ways each, on a shared machine.
+  }, 300_000);
 
   it('titles the login page and passes axe on it, logged out', async () => {
     const found: string[] = [];
