@@ -2,6 +2,7 @@ import { Suspense, useEffect, useLayoutEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
 import { documentTitle, TitleSectionContext } from '../../lib/document-title.ts';
+import { LeaveGuardRoot } from '../../lib/use-leave-guard.tsx';
 import { ErrorBoundary } from '../error-boundary.tsx';
 import { useLiveUpdates } from '../live-updates.ts';
 import { navSection, TopNav } from './top-nav.tsx';
@@ -32,6 +33,7 @@ export function AppLayout() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <LeaveGuardRoot />
     </TitleSectionContext.Provider>
   );
 }

@@ -30,8 +30,9 @@ export function Dialog({ open, title, description, onClose, children }: DialogPr
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
       // The browser focuses the first focusable element, the close button:
-      // the first field is where the analyst wants to start typing.
-      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+      // the first field is where the analyst wants to start typing (or the
+      // element marked data-autofocus, e.g. a question's safe answer).
+      (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FIRST_FIELD))?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
