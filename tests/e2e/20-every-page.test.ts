@@ -50,6 +50,10 @@ describe('every page: its own title, and no serious accessibility problem at eit
     const post = (json: Record<string, unknown>) => apiFromPage<{ id: string }>(page, '/calls', { method: 'POST', json: { callerId: yun.id, calleeId: lavrov.id, channel: 'phone', ...json } });
     // A wait of years, so the board shows its longest timers; and replies for the charts.
     const open = await post({ placedAt: '2013-02-12T15:00:00Z', topic: TOPIC });
+    // A long name on both sides, for the board's columns.
+    const iran = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Islamic Republic of Iran', shortName: 'MFA Iran', country: 'IR' });
+    const zarif = await ensureOfficial(page, { name: 'Mohammad Javad Zarif Khonsari', title: 'Minister of Foreign Affairs', ministryId: iran.id, timeZone: 'Asia/Tehran' });
+    await post({ calleeId: zarif.id, placedAt: '2013-02-13T09:30:00Z', topic: `${TOPIC}: the nuclear talks` });
     for (const day of [13, 14, 15, 16, 18]) {
       await post({ placedAt: `2013-02-${day}T06:00:00Z`, topic: `${TOPIC} (${day})`, status: 'returned', respondedAt: `2013-02-${day}T${10 + (day % 5)}:00:00Z` });
     }
@@ -92,6 +96,30 @@ describe('every page: its own title, and no serious accessibility problem at eit
     await page.getByRole('link', { name: 'MFA Russia', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'MFA Russia' }).waitFor();
     await page.waitForFunction(() => document.title === 'MFA Russia · Ministries · Readout');
+  });
+
+  it('gives the board’s long timers and names their room at laptop width and on a phone', async () => {
+    for (const viewport of [LAPTOP, { width: 1024, height: 800 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/?q=${encodeURIComponent('Every-page check')}`);
+      const rows = page.locator('.board-row');
+      await rows.nth(1).waitFor();
+      const layout = await rows.evaluateAll((items) =>
+        items.map((row) => {
+          const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
+          const callee = row.querySelector<HTMLElement>('.callee')!;
+          const clipped = [...row.querySelectorAll<HTMLElement>('.cell-timer > *')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);
+          return { callee: callee.textContent, calleeCut: callee.scrollWidth > callee.clientWidth + 1, timerRight: box('.timer').right, partiesLeft: box('.cell-parties').left, phone: innerWidth < 760, clipped };
+        }),
+      );
+      for (const row of layout) {
+        expect(row.calleeCut, `${row.callee} at ${viewport.width} px`).toBe(false);
+        expect(row.clipped, `timer column at ${viewport.width} px`).toEqual([]);
+        if (!row.phone) expect(row.timerRight, `timer beside ${row.callee} at ${viewport.width} px`).toBeLessThanOrEqual(row.partiesLeft);
+      }
+      await screenshot(page, `every-board-long-names-${viewport.width}`);
+    }
+    await page.setViewportSize(LAPTOP);
   });
 
   it('passes axe on every page, at laptop and phone width, light and dark', async () => {
