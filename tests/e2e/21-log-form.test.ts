@@ -77,11 +77,9 @@ describe('the log form: on to the next field after adding an official, a suggest
   it('lets a logged call go without asking', async () => {
     await page.goto('/log');
     await page.getByRole('combobox', { name: 'Caller' }).fill('Kerr');
-    await page.getByRole('option', { name: /John Kerry/ }).waitFor();
-    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /John Kerry/ }).click();
     await page.getByRole('combobox', { name: 'Callee' }).fill('Fumio Kish');
-    await page.getByRole('option', { name: /Fumio Kishida/ }).waitFor();
-    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /Fumio Kishida/ }).click();
     await page.getByLabel('Topic').fill('Trilateral call on North Korea');
     await page.getByRole('button', { name: 'Log call', exact: true }).click();
     await page.getByRole('heading', { name: 'Awaiting callback' }).waitFor();
