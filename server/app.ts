@@ -1,6 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { alertRulesRoutes } from './features/alerts/rules-routes.ts';
+import { notificationsRoutes } from './features/alerts/notifications-routes.ts';
 import { auditRoutes } from './features/audit/routes.ts';
 import { routeAudit } from './features/audit/route-audit.ts';
 import { authenticate, csrfGuard, requireOwedSteps } from './features/auth/middleware.ts';
@@ -43,6 +45,8 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSi
     .route('/officials', absencesRoutes)
     .route('/calls', callsRoutes)
     .route('/stats', statsRoutes)
+    .route('/alert-rules', alertRulesRoutes)
+    .route('/notifications', notificationsRoutes)
     .route('/events', eventsRoutes(feed, credentialCheckMs, closing))
     .route('/', transferRoutes);
   return api.route('/', docsRoutes(api));

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startAlertScheduler } from './features/alerts/scheduler.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { systemClock } from './lib/clock.ts';
 import { Drain } from './lib/drain.ts';
@@ -40,6 +41,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   warmStatsIndex(deps);
 }) as Server;
 
+// Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.
+const alertScheduler = startAlertScheduler(deps);
+
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
 const open = new Map<ServerResponse, string>();
 let drained: (() => void) | undefined;
@@ -70,6 +74,8 @@ async function shutdown(signal: string) {
     return;
   }
   drain.begin();
+  // No new firings while draining; a run under way finishes before the database closes.
+  const alertsStopped = alertScheduler.stop();
   const started = performance.now();
   console.log(`${signal}: refusing new requests, waiting up to ${config.DRAIN_TIMEOUT_MS} ms for ${open.size} open response(s)`);
   let timer: NodeJS.Timeout | undefined;
@@ -84,6 +90,7 @@ async function shutdown(signal: string) {
   else console.log(`Drain cut short: ${open.size} response(s) left unfinished`);
   server.close();
   server.closeAllConnections();
+  await alertsStopped;
   await database.close();
   process.exit(finished ? 0 : 1);
 }

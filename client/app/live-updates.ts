@@ -11,7 +11,7 @@ const RETRY_AFTER_CLOSE_MS = 60_000;
 export function changedKind(type: unknown): ChangedKind | null {
   if (typeof type !== 'string') return null;
   const kind = type.split('.')[0];
-  return kind === 'call' || kind === 'official' || kind === 'ministry' || kind === 'absence' ? kind : null;
+  return kind === 'call' || kind === 'official' || kind === 'ministry' || kind === 'absence' || kind === 'notification' ? kind : null;
 }
 
 /**

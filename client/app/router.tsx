@@ -27,6 +27,7 @@ const AccountSessionsPage = lazy(() => import('./pages/account-sessions-page.tsx
 const UsersPage = lazy(() => import('./pages/users-page.tsx'));
 const UserPage = lazy(() => import('./pages/user-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const AlertRulesPage = lazy(() => import('./pages/alert-rules-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
           { path: 'stats', element: <ResponseTimesPage /> },
           { path: 'data', element: <DataPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'alerts', element: <AlertRulesPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'account/mfa', element: <AccountMfaPage /> },
           { path: 'account/tokens', element: <AccountTokensPage /> },

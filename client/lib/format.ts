@@ -179,3 +179,8 @@ export function formatTimeAhead(ms: number): string {
   if (ms < 48 * HOUR) return `in ${Math.round(ms / HOUR)} h`;
   return `in ${Math.round(ms / (24 * HOUR))} d`;
 }
+
+/** A promised time as the callee's office means it: "Fri 18:00 Moscow time". */
+export function formatPromiseTime(iso: string, timeZone: string): string {
+  return `${format(new TZDate(Date.parse(iso), timeZone), 'EEE HH:mm')} ${zoneCity(timeZone)} time`;
+}

@@ -12,6 +12,7 @@
  *   account:    ['account', 'tokens' | 'sessions' | 'mfa']   (the logged-in user's own)
  *   users:      ['users', 'list'] · ['users', 'detail' | 'tokens' | 'sessions', id]   (admin)
  *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
+ *   alerts:     ['alerts', 'rules'] · ['alerts', 'notifications']   (the logged-in user's own)
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -23,6 +24,7 @@ export const queryRoots = {
   account: ['account'],
   users: ['users'],
   audit: ['audit'],
+  alerts: ['alerts'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */
@@ -33,6 +35,8 @@ export const staleAfterChange = {
   ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   // An absence changes its official's working time: the waits and statistics in working time follow.
   absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  // The event stream sends a user only their own notifications.
+  notification: [queryRoots.alerts],
 } as const;
 
 export type ChangedKind = keyof typeof staleAfterChange;

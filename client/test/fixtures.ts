@@ -21,6 +21,8 @@ export function makeCall(overrides: Partial<Call> = {}): Call {
     status: 'awaiting',
     respondedAt: null,
     closedAt: null,
+    promisedBy: null,
+    acknowledgedAt: null,
     responseMs: null,
     version: 1,
     createdAt: '2013-02-12T16:00:00Z',

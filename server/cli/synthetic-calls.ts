@@ -176,7 +176,7 @@ export class CallGenerator {
       `,"placedAt":"${new Date(placedAt).toISOString()}","channel":"${channel}","topic":${TOPIC_JSON[topic]}` +
       `,"notes":${noteIndex < 0 ? 'null' : NOTES_JSON[noteIndex]},"source":${source === null ? 'null' : JSON.stringify(source)}` +
       `,"status":"${status}","respondedAt":${respondedAt === null ? 'null' : `"${new Date(respondedAt).toISOString()}"`}` +
-      `,"closedAt":${closedAt === null ? 'null' : `"${new Date(closedAt).toISOString()}"`},"responseMs":${responseMs === null ? 'null' : responseMs}` +
+      `,"closedAt":${closedAt === null ? 'null' : `"${new Date(closedAt).toISOString()}"`},"promisedBy":null,"acknowledgedAt":null,"responseMs":${responseMs === null ? 'null' : responseMs}` +
       `,"version":1,"createdAt":"${this.nowIso}","updatedAt":"${this.nowIso}","createdBy":${JSON.stringify(actor)}}`;
     batch.history.push(id, after);
   }

@@ -4,6 +4,7 @@ import * as statsChanges from './migrations/2026-11-28-0002-stats-changes.ts';
 import * as security from './migrations/2026-12-02-0010-security.ts';
 import * as healthProbe from './migrations/2026-12-02-0020-health-probe.ts';
 import * as availability from './migrations/2026-12-02-0040-availability.ts';
+import * as alerts from './migrations/2026-12-02-0050-alerts.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0010-security': security,
   '2026-12-02-0020-health-probe': healthProbe,
   '2026-12-02-0040-availability': availability,
+  '2026-12-02-0050-alerts': alerts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -55,6 +55,11 @@ export interface CallsTable {
   created_at: number;
   updated_at: number;
   created_by: string;
+  /** Migration 0050: a promised callback, an aide's acknowledgement; episode grows at each reopening. */
+  // Optional here so that code writing calls without them (seeding, the import's bulk rows) need not name them.
+  promised_by?: number | null;
+  acknowledged_at?: number | null;
+  episode?: number;
 }
 
 export interface HistoryTable {
@@ -66,6 +71,8 @@ export interface HistoryTable {
   entity_id: string;
   before: string | null;
   after: string | null;
+  /** The only user who may see this change on the event stream; null: everyone (migration 0050). */
+  audience_id?: string | null;
 }
 
 export interface UsersTable {
@@ -195,6 +202,44 @@ export interface HealthProbeTable {
   checked_at: number;
 }
 
+export interface AlertRulesTable {
+  id: string;
+  name: string;
+  kind: string;
+  threshold_ms: number | null;
+  ministry_id: string | null;
+  round_id: string | null;
+  /** JSON array of channels. */
+  channels: string;
+  webhook_id: string | null;
+  owner_id: string;
+  enabled: number;
+  last_fired_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AlertFiringsTable {
+  id: string;
+  rule_id: string;
+  call_id: string;
+  kind: string;
+  episode: number;
+  fired_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  firing_id: string | null;
+  rule_id: string | null;
+  call_id: string | null;
+  type: string;
+  title: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
@@ -213,4 +258,7 @@ export interface Database {
   known_addresses: KnownAddressesTable;
   audit_log: AuditLogTable;
   audit_state: AuditStateTable;
+  alert_rules: AlertRulesTable;
+  alert_firings: AlertFiringsTable;
+  notifications: NotificationsTable;
 }

@@ -28,6 +28,8 @@ export const CallRecord = z
     status: CallStatus,
     respondedAt: Timestamp.nullable(),
     closedAt: Timestamp.nullable(),
+    promisedBy: Timestamp.nullable().meta({ description: 'The callee\'s office promised a callback by then (may lie in the future); cleared on reopen' }),
+    acknowledgedAt: Timestamp.nullable().meta({ description: 'When an aide acknowledged the call; the status stays awaiting; cleared on reopen' }),
     responseMs: z.number().int().nullable().meta({ description: 'respondedAt − placedAt for replied calls, else null' }),
     version: z.number().int().meta({ description: 'Grows with every write; the ETag is its quoted value' }),
     createdAt: Timestamp,
@@ -56,6 +58,8 @@ export const CallCreate = z
     status: CallStatus.default('awaiting'),
     respondedAt: Timestamp.optional(),
     closedAt: Timestamp.optional(),
+    promisedBy: Timestamp.optional(),
+    acknowledgedAt: Timestamp.optional(),
   })
   .refine((call) => call.callerId !== call.calleeId, {
     path: ['calleeId'],
@@ -77,6 +81,8 @@ export const CallPatch = z
     status: CallStatus.optional(),
     respondedAt: Timestamp.nullable().optional(),
     closedAt: Timestamp.nullable().optional(),
+    promisedBy: Timestamp.nullable().optional(),
+    acknowledgedAt: Timestamp.nullable().optional(),
   })
   .meta({ id: 'CallPatch' });
 export type CallPatch = z.infer<typeof CallPatch>;

@@ -70,6 +70,8 @@ const COLUMNS = {
   responseMs: column(z.number().int().nullable(), z.unknown().optional(), (c) => c.responseMs, false),
   ...partyColumns('caller'),
   ...partyColumns('callee'),
+  promisedBy: column(Timestamp.nullable(), call.promisedBy, (c) => c.promisedBy),
+  acknowledgedAt: column(Timestamp.nullable(), call.acknowledgedAt, (c) => c.acknowledgedAt),
 };
 type Columns = typeof COLUMNS;
 export type TransferColumn = keyof Columns;

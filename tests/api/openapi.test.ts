@@ -34,7 +34,7 @@ interface Document {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Writes that take no body: logging out, and the two-factor steps that only hand something out. */
-const BODILESS_WRITES = new Set(['post /auth/logout', 'post /auth/logout-all', 'post /auth/mfa/setup', 'post /auth/mfa/recovery-codes']);
+const BODILESS_WRITES = new Set(['post /auth/logout', 'post /auth/logout-all', 'post /auth/mfa/setup', 'post /auth/mfa/recovery-codes', 'post /notifications/read-all', 'post /notifications/{id}/read']);
 
 describe('the OpenAPI document', async () => {
   const t = await createTestApp();

@@ -70,7 +70,7 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
     };
   }
 
-  return { app, db: database.db, dialect: database.dialect, clock, request, createUser };
+  return { app, db: database.db, dialect: database.dialect, databaseUrl: database.url, config, clock, request, createUser };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -14,13 +14,15 @@ const PG_ADMIN_URL = process.env.READOUT_TEST_PG_URL ?? 'postgres://postgres@127
  * A fresh, migrated database of its own for each test app: a temporary SQLite
  * file, or a new PostgreSQL schema (so parallel workers never meet).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url: string }> {
   if (testDialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'readout-test-'));
-    const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
+    const sqliteUrl = `sqlite:${join(dir, 'test.db')}`;
+    const handle = openDatabase(sqliteUrl);
     await migrateToLatest(handle.db);
     return {
       ...handle,
+      url: sqliteUrl,
       close: async () => {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -38,6 +40,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: PG_ADMIN_URL });

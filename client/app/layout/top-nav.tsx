@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useScrollOverflow } from '#client/lib/use-scroll-overflow.ts';
 import { hasRole } from '#shared/schemas/users.ts';
+import { NotificationBell } from '../../features/alerts/components/notification-bell.tsx';
 import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 
 const links = [
@@ -15,6 +16,7 @@ const links = [
 ];
 
 const adminLinks: typeof links = [{ to: '/users', label: 'Admin', end: false }];
+const analystLinks: typeof links = [{ to: '/alerts', label: 'Alerts', end: false }];
 // On phones the user's name (the link to their account) gives way: the account is then a nav item.
 const accountLink: typeof links = [{ to: '/account', label: 'Account', end: false }];
 
@@ -26,7 +28,7 @@ function isAdminPath(pathname: string): boolean {
 /** The nav item a page belongs to ("Ministries" for /ministries/…), which the document title names. */
 export function navSection(pathname: string): string | undefined {
   if (isAdminPath(pathname)) return adminLinks[0]!.label;
-  const link = [...links, ...accountLink].find((l) => (l.end ? pathname === l.to : pathname === l.to || pathname.startsWith(`${l.to}/`)));
+  const link = [...links, ...analystLinks, ...accountLink].find((l) => (l.end ? pathname === l.to : pathname === l.to || pathname.startsWith(`${l.to}/`)));
   return link?.label;
 }
 
@@ -56,7 +58,7 @@ export function TopNav() {
             </button>
           ) : null}
           <ul ref={listRef}>
-            {[...links, ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
+            {[...links.slice(0, -1), ...(hasRole(user.role, 'analyst') ? analystLinks : []), ...links.slice(-1), ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
               <li key={link.to} className={link.to === '/account' ? 'mainnav-phone-only' : undefined}>
                 {link.to === '/users' ? (
                   <Link to={link.to} className="mainnav-link" aria-current={isAdminPath(pathname) ? 'page' : undefined}>
@@ -82,6 +84,7 @@ export function TopNav() {
               Log a call <kbd className="kbd kbd-hint">n</kbd>
             </NavLink>
           ) : null}
+          <NotificationBell />
           <NavLink to="/account" className="usermenu-name" title={`Your account: ${user.username} · ${user.role}`}>
             {user.displayName}
           </NavLink>

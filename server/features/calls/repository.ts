@@ -26,6 +26,8 @@ export interface CallFields extends StatusTimes {
   topic: string;
   notes: string | null;
   source: string | null;
+  promisedBy: number | null;
+  acknowledgedAt: number | null;
 }
 
 /** A stored call: its API form, its own fields, and the version a write must match. */
@@ -52,6 +54,8 @@ export function toCall(row: CallsTable, caller: Party, callee: Party): CallRecor
     status: times.status,
     respondedAt: toIsoOrNull(row.responded_at),
     closedAt: toIsoOrNull(row.closed_at),
+    promisedBy: toIsoOrNull(row.promised_by ?? null),
+    acknowledgedAt: toIsoOrNull(row.acknowledged_at ?? null),
     responseMs: responseMs(times),
     version: row.version,
     createdAt: toIso(row.created_at),
@@ -72,6 +76,8 @@ function fieldsOf(row: CallsTable): CallFields {
     status: row.status as CallStatus,
     respondedAt: row.responded_at,
     closedAt: row.closed_at,
+    promisedBy: row.promised_by ?? null,
+    acknowledgedAt: row.acknowledged_at ?? null,
   };
 }
 
@@ -87,6 +93,8 @@ function fieldColumns(fields: CallFields): Omit<CallsTable, 'id' | 'version' | '
     status: fields.status,
     responded_at: fields.respondedAt,
     closed_at: fields.closedAt,
+    promised_by: fields.promisedBy,
+    acknowledged_at: fields.acknowledgedAt,
   };
 }
 
@@ -95,17 +103,20 @@ export function storedText(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value;
 }
 
+const timeOrNull = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+
 /** The stored row of a new call, from its checked fields and settled times; the import builds its rows with it too. */
 export function newCallRow(
-  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source'>,
+  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source' | 'promisedBy' | 'acknowledgedAt'>,
   times: StatusTimes,
   parties: { callerId: string; calleeId: string },
   createdBy: string,
   now: number,
 ): CallsTable {
+  const promise = { promisedBy: timeOrNull(input.promisedBy), acknowledgedAt: timeOrNull(input.acknowledgedAt) };
   return {
     id: randomUUID(),
-    ...fieldColumns({ ...times, ...parties, channel: input.channel, topic: input.topic, notes: storedText(input.notes), source: storedText(input.source) }),
+    ...fieldColumns({ ...times, ...parties, ...promise, channel: input.channel, topic: input.topic, notes: storedText(input.notes), source: storedText(input.source) }),
     version: 1,
     created_at: now,
     updated_at: now,
@@ -246,10 +257,11 @@ export async function updateCallFields(
   fields: CallFields,
   updatedAt: number,
   parties: { caller: Party; callee: Party },
+  reopened = false,
 ): Promise<CallRecord | undefined> {
   const row = await db
     .updateTable('calls')
-    .set({ ...fieldColumns(fields), version: expectedVersion + 1, updated_at: updatedAt })
+    .set((eb) => ({ ...fieldColumns(fields), version: expectedVersion + 1, updated_at: updatedAt, ...(reopened ? { episode: eb('episode', '+', 1) } : {}) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()

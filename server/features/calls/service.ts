@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { clearedStatusTimeProblem, moveProblem, settleCallTimes, type FieldProblem } from '#shared/domain/call-status.ts';
+import { promiseProblems } from '#shared/domain/promises.ts';
 import type { AwaitingCall, AwaitingQuery, Call, CallListQuery, CallPatch, CallRecord, CallStatus } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import type { Database } from '../../db/schema.ts';
@@ -7,6 +8,7 @@ import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isForeignKeyViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { fromIso } from '../../lib/time.ts';
+import { evaluateAfterChange } from '../alerts/evaluate.ts';
 import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { appendHistory, listHistory } from '../history/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
@@ -83,6 +85,12 @@ export function settleNewCallTimes(input: Pick<NewCall, 'status' | 'placedAt' | 
   );
 }
 
+/** The promise rules for a new call (POST /calls and each imported row). */
+export function newPromiseProblems(input: Pick<NewCall, 'placedAt' | 'promisedBy' | 'acknowledgedAt'>, now: number): FieldProblem[] {
+  const at = (iso: string | undefined) => (iso === undefined ? null : fromIso(iso));
+  return promiseProblems({ placedAt: fromIso(input.placedAt), promisedBy: at(input.promisedBy), acknowledgedAt: at(input.acknowledgedAt) }, now);
+}
+
 export interface CreateResult {
   call: Call;
   /** True when this answers a retry: the call was stored by the first request with the same Idempotency-Key. */
@@ -108,7 +116,7 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   const named = { callerId: input.callerId, calleeId: input.calleeId };
   const parties = await findParties(deps.db, [input.callerId, input.calleeId]);
   const settled = settleNewCallTimes(input, now);
-  const problems = [...unknownParties(parties, named), ...settled.problems];
+  const problems = [...unknownParties(parties, named), ...settled.problems, ...newPromiseProblems(input, now)];
   if (problems.length > 0) throw invalid(problems);
 
   const row = newCallRow(input, settled.times, named, actor.username, now);
@@ -130,7 +138,10 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
       return true;
     })
     .catch(orThrow(isForeignKeyViolation, partyGone));
-  if (written) return { call: await answered(deps, call), replayed: false };
+  if (written) {
+    await evaluateAfterChange(deps, [call.id]);
+    return { call: await answered(deps, call), replayed: false };
+  }
   const twin = await replay();
   if (!twin) throw new Error(`Idempotency-Key ${idempotencyKey} is taken but holds no answer`);
   return twin;
@@ -164,7 +175,15 @@ function mergePatch(stored: CallFields, patch: CallPatch): CallFields {
     status: patch.status ?? stored.status,
     respondedAt: timeOf(patch.respondedAt, stored.respondedAt),
     closedAt: timeOf(patch.closedAt, stored.closedAt),
+    // Reopening clears the promise and its acknowledgement, unless the patch sets them anew.
+    promisedBy: timeOf(patch.promisedBy, reopens(stored, patch) ? null : stored.promisedBy),
+    acknowledgedAt: timeOf(patch.acknowledgedAt, reopens(stored, patch) ? null : stored.acknowledgedAt),
   };
+}
+
+/** A patch that moves a replied or withdrawn call back to awaiting. */
+function reopens(stored: CallFields, patch: CallPatch): boolean {
+  return patch.status === 'awaiting' && stored.status !== 'awaiting';
 }
 
 /**
@@ -180,7 +199,7 @@ function settlePatchedCall(merged: CallFields, patch: CallPatch, from: CallStatu
   }
   const given = { respondedAt: patch.respondedAt !== undefined, closedAt: patch.closedAt !== undefined };
   const settled = settleCallTimes(merged, given, now);
-  problems.push(...settled.problems);
+  problems.push(...settled.problems, ...promiseProblems(merged, now));
   if (merged.status === from) {
     const cleared = clearedStatusTimeProblem(merged.status, { respondedAt: patch.respondedAt === null, closedAt: patch.closedAt === null });
     if (cleared) problems.push(cleared);
@@ -209,11 +228,12 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
     if (!differs(stored.fields, next)) return stored.call;
 
     const sides = { caller: parties.get(next.callerId)!, callee: parties.get(next.calleeId)! };
-    const after = await updateCallFields(trx, id, stored.version, next, now, sides);
+    const after = await updateCallFields(trx, id, stored.version, next, now, sides, reopens(stored.fields, patch));
     if (!after) throw staleVersion((await findCall(trx, id))?.version ?? stored.version + 1);
     await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'call', entityId: id, before: stored.call, after });
     return after;
   });
+  await evaluateAfterChange(deps, [id]);
   return answered(deps, after);
 }
 

@@ -3,7 +3,10 @@ import { type ChangeEvent, eventType } from '#shared/schemas/events.ts';
 import type { Database } from '../../db/schema.ts';
 import { toIso } from '../../lib/time.ts';
 
-type Listener = (events: ChangeEvent[]) => void;
+/** A change with who may see it: `audienceId` names the one user (a notification), null everyone. */
+export type FeedEvent = ChangeEvent & { audienceId: string | null };
+
+type Listener = (events: FeedEvent[]) => void;
 
 /** How many changes one read of the history takes at most. */
 export const READ_BATCH = 1000;
@@ -43,14 +46,14 @@ export class ChangeFeed {
   }
 
   private select() {
-    return this.db.selectFrom('history').select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id']).orderBy('seq', 'asc');
+    return this.db.selectFrom('history').select(['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'audience_id']).orderBy('seq', 'asc');
   }
 
-  private static toEvent(r: { seq: number; at: number; actor: string; action: string; entity_type: string; entity_id: string }): ChangeEvent {
-    return { type: eventType(r.entity_type, r.action), id: r.entity_id, seq: Number(r.seq), at: toIso(Number(r.at)), actor: r.actor };
+  private static toEvent(r: { seq: number; at: number; actor: string; action: string; entity_type: string; entity_id: string; audience_id?: string | null }): FeedEvent {
+    return { type: eventType(r.entity_type, r.action), id: r.entity_id, seq: Number(r.seq), at: toIso(Number(r.at)), actor: r.actor, audienceId: r.audience_id ?? null };
   }
 
-  async since(seq: number, limit = READ_BATCH): Promise<ChangeEvent[]> {
+  async since(seq: number, limit = READ_BATCH): Promise<FeedEvent[]> {
     const rows = await this.select().where('seq', '>', seq).limit(limit).execute();
     return rows.map(ChangeFeed.toEvent);
   }

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { describeRoute } from 'hono-openapi';
-import type { ChangeEvent } from '#shared/schemas/events.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems } from '../../lib/openapi.ts';
 import { currentUser, requireRole, stillAuthenticated } from '../auth/middleware.ts';
-import { type ChangeFeed, READ_BATCH } from './feed.ts';
+import { type ChangeFeed, type FeedEvent, READ_BATCH } from './feed.ts';
 
 const HEARTBEAT_MS = 15_000;
 /** How many sent numbers a stream remembers to drop repeats; older ones count as sent. */
@@ -53,7 +52,7 @@ export function eventsRoutes(feed: ChangeFeed, credentialCheckMs = 5000, closing
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`. Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. ' +
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`, and `notification.created` (sent to the notification’s owner only). Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. ' +
         'The stream ends when the session or token it was opened with ends (logout, expiry, revocation, the user disabled); reconnecting then answers 401. ' +
         'When the server shuts down, a `reconnect` event (with `retry:`) ends the stream: reconnect with Last-Event-ID.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
@@ -84,11 +83,13 @@ export function eventsRoutes(feed: ChangeFeed, credentialCheckMs = 5000, closing
         };
         const sent = new SentSeqs(startSeq);
         let queue = Promise.resolve();
-        const send = (events: ChangeEvent[]) => {
+        const send = (events: FeedEvent[]) => {
           queue = queue.then(async () => {
             if (events.length === 0 || !(await stillValid())) return;
-            for (const event of events) {
+            for (const { audienceId, ...event } of events) {
               if (!sent.add(event.seq)) continue;
+              // A change meant for one user (their notification) is theirs alone; the others skip its number.
+              if (audienceId !== null && audienceId !== user.id) continue;
               await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
             }
           });
@@ -99,7 +100,7 @@ export function eventsRoutes(feed: ChangeFeed, credentialCheckMs = 5000, closing
         // Join the shared loop first, holding what it hands over until this
         // stream has read the history from startSeq to its end: then nothing
         // falls between the two, and nothing arrives out of order.
-        let held: ChangeEvent[] | null = [];
+        let held: FeedEvent[] | null = [];
         const unsubscribe = feed.subscribe((events) => (held ? held.push(...events) : send(events)), latest);
         for (let seq = startSeq; !stream.aborted && !ended; ) {
           const batch = await feed.since(seq);

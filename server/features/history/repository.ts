@@ -14,6 +14,8 @@ export interface NewHistoryEntry {
   entityId: string;
   before: object | null;
   after: object | null;
+  /** The only user who sees this change on the event stream (a notification); everyone when left out. */
+  audienceId?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ function toHistoryRow(entry: NewHistoryEntry) {
     entity_id: entry.entityId,
     before: entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === null ? null : JSON.stringify(entry.after),
+    ...(entry.audienceId ? { audience_id: entry.audienceId } : {}),
   };
 }
 

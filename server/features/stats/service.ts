@@ -111,6 +111,49 @@ export async function responseTrend(deps: Deps, input: WithClock<TrendQuery>): P
   };
 }
 
+/** One ministry's record over all time: its Kaplan–Meier curve, medians and how many calls it holds. */
+interface MinistryRecord {
+  view: CurveView;
+  median: number | null;
+  plain: number | null;
+  calls: number;
+}
+
+/** The records of the ministries named, each over all time, at the server's now. */
+async function ministryRecords(deps: Deps, ministryIds: ReadonlySet<string>): Promise<{ nowMs: number; records: Map<string, MinistryRecord> }> {
+  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => ministryIds.has(key));
+  const streams = aggregate({ ...data, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
+  const records = new Map<string, MinistryRecord>();
+  streams.forEach((stream, slot) => {
+    if (!stream) return;
+    const view = stream.curveView();
+    const s = stream.finish();
+    records.set(groups.keys[slot]!, { view, median: s.survivalMedianMs, plain: s.medianResponseMs, calls: s.calls });
+  });
+  return { nowMs, records };
+}
+
+/**
+ * The share of each open call's ministry's calls that had a reply sooner than
+ * this call has waited (1 − S(elapsed)), with how many calls that record
+ * holds: the board's "longer than N% of its replies" and the unusual_wait
+ * alert read this one figure.
+ */
+export async function waitShares(
+  deps: Deps,
+  calls: readonly { id: string; ministryId: string; placedAt: number }[],
+): Promise<{ nowMs: number; shares: Map<string, { elapsedMs: number; share: ReturnType<typeof shareRepliedSooner>; record: MinistryRecord | undefined }> }> {
+  const { nowMs, records } = await ministryRecords(deps, new Set(calls.map((c) => c.ministryId)));
+  const shares = new Map(
+    calls.map((call) => {
+      const elapsedMs = Math.max(0, nowMs - call.placedAt);
+      const record = records.get(call.ministryId);
+      return [call.id, { elapsedMs, share: record ? shareRepliedSooner(record.view, elapsedMs) : null, record }] as const;
+    }),
+  );
+  return { nowMs, shares };
+}
+
 /**
  * "Is this wait unusual?": each open call against its callee ministry's
  * Kaplan–Meier curve over all time (the call itself included, censored at
@@ -119,20 +162,9 @@ export async function responseTrend(deps: Deps, input: WithClock<TrendQuery>): P
 export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): Promise<AwaitingContextList> {
   const pageOfCalls = await listAwaitingPage(deps.db, query);
   // Only the ministries on this page need a curve.
-  const wanted = new Set(pageOfCalls.items.map((c) => c.ministryId));
-  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => wanted.has(key));
-  const streams = aggregate({ ...data, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
-  const summaries = new Map<string, { view: CurveView; median: number | null; plain: number | null }>();
-  streams.forEach((stream, slot) => {
-    if (!stream) return;
-    const view = stream.curveView();
-    const s = stream.finish();
-    summaries.set(groups.keys[slot]!, { view, median: s.survivalMedianMs, plain: s.medianResponseMs });
-  });
+  const { nowMs, shares } = await waitShares(deps, pageOfCalls.items);
   const items = pageOfCalls.items.map((call) => {
-    const elapsedMs = Math.max(0, nowMs - call.placedAt);
-    const ministry = summaries.get(call.ministryId);
-    const share = ministry ? shareRepliedSooner(ministry.view, elapsedMs) : null;
+    const { elapsedMs, share, record: ministry } = shares.get(call.id)!;
     return {
       callId: call.id,
       ministryId: call.ministryId,

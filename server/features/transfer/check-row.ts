@@ -1,7 +1,7 @@
 import type { StatusTimes } from '#shared/domain/call-status.ts';
 import { ImportRow } from '#shared/schemas/transfer.ts';
 import { issuePath } from '../../lib/validate.ts';
-import { settleNewCallTimes } from '../calls/service.ts';
+import { newPromiseProblems, settleNewCallTimes } from '../calls/service.ts';
 import { cellMessage } from './messages.ts';
 import type { PartyMention } from './parties.ts';
 import type { ImportProblems } from './problems.ts';
@@ -72,7 +72,8 @@ export function checkRow(raw: RawRow, now: number, problems: ImportProblems, onP
 
   const input = parsed.data;
   const settled = settleNewCallTimes(input, now);
-  for (const problem of settled.problems) problems.add(place, problem.path, problem.message);
-  if (settled.problems.length > 0 || same) return undefined;
+  const all = [...settled.problems, ...newPromiseProblems(input, now)];
+  for (const problem of all) problems.add(place, problem.path, problem.message);
+  if (all.length > 0 || same) return undefined;
   return { place, input, times: settled.times, caller, callee };
 }

@@ -1,6 +1,7 @@
 import { createContext, memo, useContext, type ReactNode } from 'react';
 import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { LocalTime } from '#client/components/ui/local-time.tsx';
+import { PromiseNote } from '#client/components/ui/promise-note.tsx';
 import { countryLabel, flagEmoji, supportsFlagEmoji } from '#client/lib/country.ts';
 import type { WaitThresholds } from '#client/lib/preferences.ts';
 import { CHANNEL_LABELS } from '#shared/domain/call-labels.ts';
@@ -77,6 +78,7 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
         <p className="sub">
           {CHANNEL_LABELS[call.channel]} · logged by {call.createdBy}
         </p>
+        <PromiseNote status={call.status} promisedBy={call.promisedBy} acknowledgedAt={call.acknowledgedAt} timeZone={callee.timeZone} skewMs={skewMs} />
       </div>
       <div className="cell-placed">
         <PlacedAt iso={call.placedAt} skewMs={skewMs} />

@@ -1,5 +1,6 @@
 import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { LocalTime } from '#client/components/ui/local-time.tsx';
+import { PromiseNote } from '#client/components/ui/promise-note.tsx';
 import { formatDateTime, formatDateTimeIn, formatDuration } from '#client/lib/format.ts';
 import { CHANNEL_LABELS, STATUS_TIME_LABELS } from '#shared/domain/call-labels.ts';
 import type { Call } from '#shared/schemas/calls.ts';
@@ -38,6 +39,10 @@ export function CallDetails({ call }: { call: Call }) {
           <dd>{call.notes ? <span className="prewrap">{call.notes}</span> : <span className="muted">None</span>}</dd>
           <dt>Source</dt>
           <dd>{call.source ? <SourceText source={call.source} /> : <span className="muted">None recorded</span>}</dd>
+          <dt>Callback promised by</dt>
+          <dd>{call.promisedBy ? <time dateTime={call.promisedBy}>{formatDateTime(call.promisedBy)}</time> : <span className="muted">No promise</span>}</dd>
+          <dt>Acknowledged by an aide</dt>
+          <dd>{call.acknowledgedAt ? <time dateTime={call.acknowledgedAt}>{formatDateTime(call.acknowledgedAt)}</time> : <span className="muted">No</span>}</dd>
           <dt>Logged</dt>
           <dd>
             by {call.createdBy} on <time dateTime={call.createdAt}>{formatDateTime(call.createdAt)}</time>
@@ -65,6 +70,14 @@ function StatusSummary({ call }: { call: Call }) {
           <dd>
             <LiveTimer since={call.placedAt} className="tabular" />
           </dd>
+          {call.promisedBy || call.acknowledgedAt ? (
+            <>
+              <dt>Promise</dt>
+              <dd>
+                <PromiseNote status={call.status} promisedBy={call.promisedBy} acknowledgedAt={call.acknowledgedAt} timeZone={call.callee.timeZone} />
+              </dd>
+            </>
+          ) : null}
           <dt>In working time</dt>
           <dd className="tabular">
             {formatDuration(call.workingMs)} <span className="muted">of {call.callee.name}’s working hours, when this page was loaded</span>
@@ -83,6 +96,14 @@ function StatusSummary({ call }: { call: Call }) {
         <>
           <dt>Response time</dt>
           <dd className="tabular">{formatDuration(call.responseMs)}</dd>
+          {call.promisedBy || call.acknowledgedAt ? (
+            <>
+              <dt>Promise</dt>
+              <dd>
+                <PromiseNote status={call.status} promisedBy={call.promisedBy} acknowledgedAt={call.acknowledgedAt} timeZone={call.callee.timeZone} />
+              </dd>
+            </>
+          ) : null}
           <dt>In working time</dt>
           <dd className="tabular">
             {formatDuration(call.workingMs)} <span className="muted">of {call.callee.name}’s working hours (their time zone, without holidays and absences)</span>

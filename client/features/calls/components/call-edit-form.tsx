@@ -114,6 +114,12 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
             {(control) => <input {...control} type="datetime-local" value={values[extra]} onChange={(e) => set(extra, e.target.value)} />}
           </Field>
         ) : null}
+        <Field label="Callback promised by" error={errors.promisedBy} hint="Your local time; may lie ahead (“he will call back by Friday”). Empty: no promise">
+          {(control) => <input {...control} type="datetime-local" value={values.promisedBy} onChange={(e) => set('promisedBy', e.target.value)} />}
+        </Field>
+        <Field label="Acknowledged by an aide at" error={errors.acknowledgedAt} hint="Your local time; the call stays awaiting. Empty: not acknowledged">
+          {(control) => <input {...control} type="datetime-local" value={values.acknowledgedAt} onChange={(e) => set('acknowledgedAt', e.target.value)} />}
+        </Field>
         <Field label="Topic" required error={errors.topic} className="span-2">
           {(control) => <input {...control} value={values.topic} maxLength={600} onChange={(e) => set('topic', e.target.value)} />}
         </Field>

@@ -1,7 +1,7 @@
 import type { Call, CallPatch } from '#shared/schemas/calls.ts';
 
 /** The fields an analyst can change on a call, in the order forms and diffs show them. */
-export const CALL_FIELDS = ['callerId', 'calleeId', 'placedAt', 'channel', 'topic', 'notes', 'source', 'status', 'respondedAt', 'closedAt'] as const;
+export const CALL_FIELDS = ['callerId', 'calleeId', 'placedAt', 'channel', 'topic', 'notes', 'source', 'status', 'respondedAt', 'closedAt', 'promisedBy', 'acknowledgedAt'] as const;
 export type CallField = (typeof CALL_FIELDS)[number];
 
 export const CALL_FIELD_LABELS: Record<CallField, string> = {
@@ -15,9 +15,11 @@ export const CALL_FIELD_LABELS: Record<CallField, string> = {
   status: 'Status',
   respondedAt: 'Responded at',
   closedAt: 'Closed at',
+  promisedBy: 'Callback promised by',
+  acknowledgedAt: 'Acknowledged by an aide',
 };
 
-const TIMESTAMP_FIELDS = new Set<string>(['placedAt', 'respondedAt', 'closedAt', 'createdAt', 'updatedAt']);
+const TIMESTAMP_FIELDS = new Set<string>(['placedAt', 'respondedAt', 'closedAt', 'promisedBy', 'acknowledgedAt', 'createdAt', 'updatedAt']);
 
 /** Empty text and null mean the same to an analyst: "nothing recorded". */
 function normalise(field: string, value: unknown): unknown {

@@ -16,6 +16,8 @@ export interface CallFormValues {
   source: string;
   respondedAt: string;
   closedAt: string;
+  promisedBy: string;
+  acknowledgedAt: string;
 }
 
 const localInput = (iso: string | null) => (iso ? toLocalInput(Date.parse(iso)) : '');
@@ -31,6 +33,8 @@ export function formValuesOf(call: Call): CallFormValues {
     source: call.source ?? '',
     respondedAt: localInput(call.respondedAt),
     closedAt: localInput(call.closedAt),
+    promisedBy: localInput(call.promisedBy),
+    acknowledgedAt: localInput(call.acknowledgedAt),
   };
 }
 
@@ -43,7 +47,7 @@ export type FormResult = { ok: true; patch: CallPatch } | { ok: false; errors: F
  */
 export function patchFromForm(base: Call, values: CallFormValues): FormResult {
   const errors: FieldErrors = {};
-  const time = (field: 'placedAt' | 'respondedAt' | 'closedAt', required: boolean): string | null | undefined => {
+  const time = (field: 'placedAt' | 'respondedAt' | 'closedAt' | 'promisedBy' | 'acknowledgedAt', required: boolean): string | null | undefined => {
     const text = values[field];
     if (text === localInput(base[field])) return base[field];
     if (!text) {
@@ -63,6 +67,8 @@ export function patchFromForm(base: Call, values: CallFormValues): FormResult {
     topic: values.topic,
     notes: values.notes.trim() ? values.notes : null,
     source: values.source.trim() ? values.source.trim() : null,
+    promisedBy: time('promisedBy', false),
+    acknowledgedAt: time('acknowledgedAt', false),
   };
   // Only the status time the call's status carries is shown and sent.
   const extra = statusTimeField(base.status);

@@ -146,6 +146,16 @@ export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps
           onStatusAt={(value) => set('statusAt', value)}
           error={statusTime ? errors[statusTime] : undefined}
         />
+        {form.status === 'awaiting' ? (
+          <>
+            <Field label="Callback promised by" error={errors.promisedBy} hint="Optional, your local time; may lie ahead (“he will call back by Friday”).">
+              {(control) => <input {...control} name="promisedBy" type="datetime-local" value={form.promisedBy} onChange={(e) => set('promisedBy', e.target.value)} />}
+            </Field>
+            <Field label="Acknowledged by an aide at" error={errors.acknowledgedAt} hint="Optional, your local time; the call stays awaiting.">
+              {(control) => <input {...control} name="acknowledgedAt" type="datetime-local" value={form.acknowledgedAt} onChange={(e) => set('acknowledgedAt', e.target.value)} />}
+            </Field>
+          </>
+        ) : null}
       </div>
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={create.isPending} aria-keyshortcuts="Control+Enter">

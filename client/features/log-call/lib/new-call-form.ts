@@ -1,7 +1,10 @@
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { isBeyondFutureSkew, statusTimeField } from '#shared/domain/call-status.ts';
+import { promiseProblems } from '#shared/domain/promises.ts';
 import { CallCreate } from '#shared/schemas/calls.ts';
+
+const time = (iso: string | undefined) => (iso ? Date.parse(iso) : null);
 
 export interface PickedOfficial {
   id: string;
@@ -18,10 +21,13 @@ export interface CallFormState extends Required<Pick<CallCreate, 'channel' | 'to
   source: string;
   /** The status time (when the outcome happened); empty: the server decides (answered: when placed; others: now). */
   statusAt: string;
+  /** A callback promised by (may lie ahead) and when an aide acknowledged the call; empty: none. */
+  promisedBy: string;
+  acknowledgedAt: string;
 }
 
 export function emptyCallForm(now: number, keep: Partial<CallFormState> = {}): CallFormState {
-  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', statusAt: '', ...keep };
+  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', statusAt: '', promisedBy: '', acknowledgedAt: '', ...keep };
 }
 
 /**
@@ -59,6 +65,14 @@ export function buildCallCreate(form: CallFormState, now: number): { body: CallC
       else if (isBeyondFutureSkew(Date.parse(at), now)) errors[field] = 'Must not be in the future.';
     }
   }
+
+  for (const promise of ['promisedBy', 'acknowledgedAt'] as const) {
+    if (!form[promise]) continue;
+    const at = fromLocalInput(form[promise]);
+    if (!at) errors[promise] = 'Enter a date and time, or clear the field.';
+    else body[promise] = at;
+  }
+  if (placedAt) for (const problem of promiseProblems({ placedAt: Date.parse(placedAt), promisedBy: time(body.promisedBy), acknowledgedAt: time(body.acknowledgedAt) }, now)) errors[problem.path] ??= problem.message;
 
   const parsed = CallCreate.safeParse(body);
   if (!parsed.success) {
