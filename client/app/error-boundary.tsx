@@ -1,11 +1,14 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Alert } from '../components/ui/alert.tsx';
+import { useDocumentTitle } from '../lib/document-title.ts';
 
 /** What a route shows when its page throws while rendering or loading. */
 export function RouteError() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  useDocumentTitle([notFound ? 'Page not found' : 'Something went wrong']);
+  if (notFound) {
     return (
       <main className="page">
         <Alert tone="warning" title="Page not found" />

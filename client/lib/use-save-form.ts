@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { saveFailure, type FieldErrors } from './field-errors.ts';
 import { notify } from './notices.ts';
+import { useLeaveGuard } from './use-leave-guard.tsx';
 
 export type FormBodyResult<Body> = { ok: true; body: Body } | { ok: false; errors: FieldErrors };
 
@@ -14,6 +15,8 @@ export interface SaveFormOptions<Body, Saved> {
   /** How the notice names the saved record. */
   name: (saved: Saved) => string;
   onSaved: (saved: Saved) => void;
+  /** The values differ from what the form started with: leaving asks first (useLeaveGuard). */
+  dirty: boolean;
 }
 
 /**
@@ -21,7 +24,8 @@ export interface SaveFormOptions<Body, Saved> {
  * changed nothing is not sent), announces it, and on failure keeps the server's
  * messages beside their fields and above the form.
  */
-export function useSaveForm<Body extends object, Saved>({ existing, validate, create, update, name, onSaved }: SaveFormOptions<Body, Saved>) {
+export function useSaveForm<Body extends object, Saved>({ existing, validate, create, update, name, onSaved, dirty }: SaveFormOptions<Body, Saved>) {
+  const guard = useLeaveGuard(dirty);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -37,6 +41,7 @@ export function useSaveForm<Body extends object, Saved>({ existing, validate, cr
     try {
       const saved = existing ? (Object.keys(result.body).length ? await update(result.body) : existing) : await create(result.body);
       notify(existing ? `${name(saved)} saved.` : `${name(saved)} added.`, 'success');
+      guard.release();
       onSaved(saved);
     } catch (error) {
       const failure = saveFailure(error);

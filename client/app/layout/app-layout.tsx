@@ -1,17 +1,27 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useMemo } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../../components/ui/loading.tsx';
+import { documentTitle, TitleSectionContext } from '../../lib/document-title.ts';
+import { LeaveGuardRoot } from '../../lib/use-leave-guard.tsx';
 import { ErrorBoundary } from '../error-boundary.tsx';
 import { useLiveUpdates } from '../live-updates.ts';
-import { TopNav } from './top-nav.tsx';
+import { navSection, TopNav } from './top-nav.tsx';
 
 /** The frame of every page behind the login: navigation, then the page. */
 export function AppLayout() {
   const location = useLocation();
   useLiveUpdates(true);
   useGlobalShortcuts();
+  const path = location.pathname;
+  const section = navSection(path);
+  // Until the page (loading lazily, or its data) titles itself, the tab names
+  // its section. A layout effect, so it runs before the page's own title effect.
+  useLayoutEffect(() => {
+    document.title = documentTitle([section]);
+  }, [section, path]);
+  const title = useMemo(() => ({ section, path }), [section, path]);
   return (
-    <>
+    <TitleSectionContext.Provider value={title}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -23,7 +33,8 @@ export function AppLayout() {
           </Suspense>
         </ErrorBoundary>
       </main>
-    </>
+      <LeaveGuardRoot />
+    </TitleSectionContext.Provider>
   );
 }
 

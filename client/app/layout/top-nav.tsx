@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useScrollOverflow } from '#client/lib/use-scroll-overflow.ts';
 import { hasRole } from '#shared/schemas/users.ts';
 import { NotificationBell } from '../../features/alerts/components/notification-bell.tsx';
 import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
@@ -23,11 +25,24 @@ function isAdminPath(pathname: string): boolean {
   return /^\/(users|audit|webhooks)(\/|$)/.test(pathname);
 }
 
+/** The nav item a page belongs to ("Ministries" for /ministries/…), which the document title names. */
+export function navSection(pathname: string): string | undefined {
+  if (isAdminPath(pathname)) return adminLinks[0]!.label;
+  const link = [...links, ...analystLinks, ...accountLink].find((l) => (l.end ? pathname === l.to : pathname === l.to || pathname.startsWith(`${l.to}/`)));
+  return link?.label;
+}
+
 export function TopNav() {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const [listRef, overflow, list] = useScrollOverflow<HTMLUListElement>();
+  // On a phone the row of links scrolls: the current page's link is brought into view.
+  useEffect(() => {
+    list?.querySelector('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
+  }, [list, pathname]);
+  const scroll = (direction: 1 | -1) => list?.scrollBy({ left: direction * list.clientWidth * 0.6, behavior: 'smooth' });
   return (
     <header className="topbar">
       <div className="topbar-inner">
@@ -35,8 +50,14 @@ export function TopNav() {
           <span className="brand-mark" aria-hidden="true">R</span>
           <span className="brand-name">Readout</span>
         </NavLink>
-        <nav aria-label="Main" className="mainnav">
-          <ul>
+        <nav aria-label="Main" className="mainnav" data-more-before={overflow.before || undefined} data-more-after={overflow.after || undefined}>
+          {/* For pointers: keyboard focus scrolls each link into view by itself, so these stay out of the tab order. */}
+          {overflow.before ? (
+            <button type="button" className="mainnav-more mainnav-more-before" aria-hidden="true" tabIndex={-1} onClick={() => scroll(-1)}>
+              ‹
+            </button>
+          ) : null}
+          <ul ref={listRef}>
             {[...links.slice(0, -1), ...(hasRole(user.role, 'analyst') ? analystLinks : []), ...links.slice(-1), ...(user.role === 'admin' ? adminLinks : []), ...accountLink].map((link) => (
               <li key={link.to} className={link.to === '/account' ? 'mainnav-phone-only' : undefined}>
                 {link.to === '/users' ? (
@@ -51,6 +72,11 @@ export function TopNav() {
               </li>
             ))}
           </ul>
+          {overflow.after ? (
+            <button type="button" className="mainnav-more mainnav-more-after" aria-hidden="true" tabIndex={-1} onClick={() => scroll(1)}>
+              ›
+            </button>
+          ) : null}
         </nav>
         <div className="usermenu">
           {hasRole(user.role, 'analyst') ? (

@@ -17,7 +17,7 @@ export default function AccountMfaPage() {
   const prompting = next !== null && !user.mfaEnabled && user.mfaGraceEndsAt !== null;
   return (
     <>
-      <PageHeader title="Your account" subtitle="Your password, two-factor authentication, API tokens and sessions." />
+      <PageHeader title="Your account" documentTitle="Two-factor" subtitle="Your password, two-factor authentication, API tokens and sessions." />
       <AccountNav />
       {prompting ? (
         <Alert tone="warning" title="Set up two-factor authentication">

@@ -8,7 +8,7 @@ export default function AccountPage() {
   const user = useCurrentUser();
   return (
     <>
-      <PageHeader title="Your account" subtitle="Your password, two-factor authentication, API tokens and sessions." />
+      <PageHeader title="Your account" documentTitle="Password" subtitle="Your password, two-factor authentication, API tokens and sessions." />
       <AccountNav />
       <div className="account-grid">
         <AccountCard user={user} linkToAccount={false} />

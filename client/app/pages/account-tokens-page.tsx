@@ -5,7 +5,7 @@ import { AccountNav } from './account-nav.tsx';
 export default function AccountTokensPage() {
   return (
     <>
-      <PageHeader title="Your account" subtitle="Your password, two-factor authentication, API tokens and sessions." />
+      <PageHeader title="Your account" documentTitle="API tokens" subtitle="Your password, two-factor authentication, API tokens and sessions." />
       <AccountNav />
       <TokensPanel />
     </>

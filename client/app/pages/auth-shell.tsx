@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '#client/lib/document-title.ts';
 
 /** The centred card around the setup and login forms. */
-export function AuthShell({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function AuthShell({ title, documentTitle, intro, children }: { title: string; documentTitle?: string; intro?: ReactNode; children: ReactNode }) {
+  useDocumentTitle([documentTitle ?? title]);
   return (
     <main className="auth-page">
       <div className="auth-card">

@@ -13,7 +13,7 @@ export function BoardPage() {
   const user = useCurrentUser();
   return (
     <>
-      <PageHeader title="Awaiting callback" subtitle="Every call still waiting for a reply, longest wait first." />
+      <PageHeader title="Awaiting callback" documentTitle="Board" subtitle="Every call still waiting for a reply, longest wait first." />
       <RowTimerExtra.Provider value={waitContext}>
         <AwaitingBoard canRecord={hasRole(user.role, 'analyst')} />
       </RowTimerExtra.Provider>

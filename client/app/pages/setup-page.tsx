@@ -10,7 +10,7 @@ export function SetupPage() {
   if (setup.isPending) return <Loading />;
   if (setup.data && !setup.data.needsSetup) return <Navigate to="/" replace />;
   return (
-    <AuthShell title="Welcome to Readout" intro="Nobody has an account yet. Create the first one: it will be the administrator, who can invite the other analysts.">
+    <AuthShell title="Welcome to Readout" documentTitle="Set up" intro="Nobody has an account yet. Create the first one: it will be the administrator, who can invite the other analysts.">
       <SetupForm onDone={() => void navigate('/', { replace: true })} />
     </AuthShell>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
+const FIRST_FIELD = ['input', 'select', 'textarea'].map((tag) => `.dialog-body ${tag}:not([type="hidden"]):not([disabled])`).join(', ');
+
 export interface DialogProps {
   open: boolean;
   title: string;
@@ -27,6 +29,10 @@ export function Dialog({ open, title, description, onClose, children }: DialogPr
     if (open && !dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // The browser focuses the first focusable element, the close button:
+      // the first field is where the analyst wants to start typing (or the
+      // element marked data-autofocus, e.g. a question's safe answer).
+      (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FIRST_FIELD))?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Field } from '#client/components/ui/field.tsx';
@@ -18,6 +19,7 @@ export function PasswordForm({ forced = false, onChanged }: { forced?: boolean; 
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const change = useChangePassword();
+  useLeaveGuard(Object.values(values).some((value) => value !== ''));
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
 
   const submit = (event: { preventDefault(): void }) => {

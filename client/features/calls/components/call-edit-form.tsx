@@ -6,6 +6,7 @@ import type { FieldControl } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { hasChanges, useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { statusTimeField } from '#shared/domain/call-status.ts';
 import type { Call, CallPatch } from '#shared/schemas/calls.ts';
 import { formValuesOf, patchFromForm, type CallFormValues } from '../lib/edit-call-form.ts';
@@ -37,6 +38,7 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
   const [values, setValues] = useState<CallFormValues>(() => ({ ...formValuesOf(base), ...initial }));
   const [names, setNames] = useState<Record<string, string>>(() => ({ ...initialNames, [base.caller.id]: base.caller.name, [base.callee.id]: base.callee.name }));
   const [errors, setErrors] = useState<FieldErrors>({});
+  useLeaveGuard(hasChanges(values, formValuesOf(base)));
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);

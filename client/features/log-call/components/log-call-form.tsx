@@ -7,6 +7,7 @@ import type { FieldControl } from '#client/components/ui/field.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
 import { toLocalInput } from '#client/lib/format.ts';
+import { hasChanges, useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { nowMs } from '#client/lib/ticker.ts';
 import { viewerTimeZone } from '#client/lib/time-zones.ts';
 import { statusTimeField } from '#shared/domain/call-status.ts';
@@ -37,6 +38,9 @@ export interface LogCallFormProps {
  */
 export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps) {
   const [form, setForm] = useState<CallFormState>(() => emptyCallForm(Date.now()));
+  // What the form started from (a fresh one, or the caller and channel kept for another call).
+  const [start, setStart] = useState(form);
+  const guard = useLeaveGuard(hasChanges(form, start));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generation, setGeneration] = useState(0);
   const [focusInvalid, setFocusInvalid] = useState(0);
@@ -60,10 +64,12 @@ export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps
     create.submit(body, {
       onSuccess: (call) => {
         if (another) {
-          setForm(emptyCallForm(nowMs(), { caller: form.caller, channel: form.channel }));
+          const next = emptyCallForm(nowMs(), { caller: form.caller, channel: form.channel });
+          setForm(next);
+          setStart(next);
           setGeneration((n) => n + 1);
           setTimeout(() => focusField('callee'));
-        }
+        } else guard.release();
         onLogged(call, another);
       },
       onError: (error) => {

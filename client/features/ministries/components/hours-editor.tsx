@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { hasChanges, useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
@@ -26,6 +27,7 @@ function HoursEditor({ ministry, onDone }: { ministry: Ministry; onDone: () => v
   const [newDate, setNewDate] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  useLeaveGuard(newDate !== '' || hasChanges(values, calendarValuesOf(ministry)));
 
   const setDay = (day: Weekday, spans: [string, string][]) => setValues((v) => ({ ...v, hours: { ...v.hours, [day]: spans } }));
   const setSpan = (day: Weekday, i: number, end: 0 | 1, text: string) =>

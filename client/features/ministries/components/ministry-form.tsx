@@ -5,6 +5,7 @@ import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { allCountries } from '#client/lib/country.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { hasChanges } from '#client/lib/use-leave-guard.tsx';
 import { useSaveForm } from '#client/lib/use-save-form.ts';
 import { countryName } from '#shared/schemas/common.ts';
 import { MinistryCreate, MinistryPatch, type Ministry } from '#shared/schemas/ministries.ts';
@@ -63,7 +64,8 @@ function MinistryForm({
   const listId = useId();
   const create = useCreateMinistry();
   const update = useUpdateMinistry(ministry?.id ?? '');
-  const [values, setValues] = useState<Values>({ name: ministry?.name ?? initialName, shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' });
+  const [start] = useState<Values>(() => ({ name: ministry?.name ?? initialName, shortName: ministry?.shortName ?? '', country: ministry?.country ?? '' }));
+  const [values, setValues] = useState<Values>(start);
   const busy = create.isPending || update.isPending;
   const code = values.country.trim().toUpperCase();
   const country = countryName(code);
@@ -74,6 +76,7 @@ function MinistryForm({
     update: (body) => update.mutateAsync(body),
     name: (saved) => saved.shortName,
     onSaved,
+    dirty: hasChanges(values, start),
   });
 
   return (

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { hasChanges, useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
@@ -133,12 +134,14 @@ export function absenceBodyFromForm(values: Values, existing?: Absence): { ok: t
 
 function AbsenceForm({ officialId, absence, onDone }: { officialId: string; absence?: Absence; onDone: () => void }) {
   const save = useSaveAbsence(officialId);
-  const [values, setValues] = useState<Values>({
+  const [start] = useState<Values>(() => ({
     from: absence ? toLocalInput(new Date(absence.from)) : '',
     to: absence ? toLocalInput(new Date(absence.to)) : '',
     reason: absence?.reason ?? '',
     source: absence?.source ?? '',
-  });
+  }));
+  const [values, setValues] = useState<Values>(start);
+  useLeaveGuard(hasChanges(values, start));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {

@@ -42,6 +42,23 @@ describe('the official form', () => {
     expect(officialBodyFromForm({ name: 'x', title: 'y', ministryId: 'm1', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, errors: { timeZone: 'Must be an IANA time zone such as "Europe/Moscow".' } });
   });
 
+  it('suggests the time zone of the ministry’s country until one is chosen', () => {
+    const client = new QueryClient();
+    client.setQueryData(['ministries', 'detail', 'm1'], { id: 'm1', name: 'MFA', shortName: 'MFA Russia', country: 'RU' });
+    const ministrySelect = ({ onChange, ...props }: MinistryFieldProps) => <select {...props} onChange={(event) => onChange(event.target.value)} />;
+    render(
+      <QueryClientProvider client={client}>
+        <OfficialForm ministryId="m1" renderMinistrySelect={ministrySelect} onCancel={() => {}} onSaved={() => {}} />
+      </QueryClientProvider>,
+    );
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    expect(zone.value).toBe('Europe/Moscow');
+    expect(screen.getByText(/Suggested from the ministry’s country \(Russia\)/)).toBeTruthy();
+    fireEvent.change(zone, { target: { value: 'Asia/Vladivostok' } });
+    expect(zone.value).toBe('Asia/Vladivostok');
+    expect(screen.queryByText(/Suggested from/)).toBeNull();
+  });
+
   it('finds time zones by city, with spaces for underscores', () => {
     expect(searchTimeZones('new york')[0]).toBe('America/New_York');
     expect(searchTimeZones('Mosc')).toContain('Europe/Moscow');

@@ -1,12 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Dialog } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import type { FieldControl } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
+import { countryLabel } from '#client/lib/country.ts';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { countryTimeZones, suggestedTimeZone } from '#client/lib/time-zones.ts';
+import { hasChanges } from '#client/lib/use-leave-guard.tsx';
 import { useSaveForm } from '#client/lib/use-save-form.ts';
 import { OfficialCreate, OfficialPatch, type Official } from '#shared/schemas/officials.ts';
+import { ministryQuery } from '../../ministries/api/ministries.ts';
 import { useCreateOfficial, useUpdateOfficial } from '../api/officials.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 
@@ -82,20 +87,25 @@ export function OfficialForm({
 }: Omit<OfficialFormDialogProps, 'open' | 'onClose' | 'onSaved'> & { onCancel: () => void; onSaved: (official: Official) => void }) {
   const create = useCreateOfficial();
   const update = useUpdateOfficial(official?.id ?? '');
-  const [values, setValues] = useState<OfficialValues>({
+  const [start] = useState<OfficialValues>(() => ({
     name: official?.name ?? initialName,
     title: official?.title ?? '',
     ministryId: official?.ministryId ?? ministryId ?? '',
     timeZone: official?.timeZone ?? '',
-  });
+  }));
+  const [values, setValues] = useState<OfficialValues>(start);
+  const zone = useZoneSuggestion(values.ministryId, Boolean(official));
+  // Until the analyst picks a zone, the one suggested by the ministry's country stands.
+  const timeZone = zone.chosen ? values.timeZone : (zone.suggested ?? values.timeZone);
   const busy = create.isPending || update.isPending;
   const { errors, formError, submit } = useSaveForm({
     existing: official,
-    validate: () => officialBodyFromForm(values, official),
+    validate: () => officialBodyFromForm({ ...values, timeZone }, official),
     create: (body) => create.mutateAsync(body as OfficialCreate),
     update: (body) => update.mutateAsync(body),
     name: (saved) => saved.name,
     onSaved,
+    dirty: hasChanges(values, start),
   });
 
   return (
@@ -110,10 +120,40 @@ export function OfficialForm({
       <Field label="Ministry" required error={errors.ministryId}>
         {(control) => renderMinistrySelect({ ...control, value: values.ministryId, onChange: (id) => setValues({ ...values, ministryId: id }) })}
       </Field>
-      <Field label="Time zone" required error={errors.timeZone} hint="Where the official usually is; their local time is shown beside their calls">
-        {(control) => <TimeZoneSelect control={control} value={values.timeZone} onChange={(zone) => setValues((v) => ({ ...v, timeZone: zone }))} />}
+      <Field label="Time zone" required error={errors.timeZone} hint={zone.hint}>
+        {(control) => (
+          <TimeZoneSelect
+            control={control}
+            value={timeZone}
+            preferred={zone.preferred}
+            onChange={(chosen) => {
+              zone.choose();
+              setValues((v) => ({ ...v, timeZone: chosen }));
+            }}
+          />
+        )}
       </Field>
       <FormActions submitLabel={official ? 'Save changes' : 'Add official'} busy={busy} onCancel={onCancel} />
     </form>
   );
+}
+
+/**
+ * A new official's time zone, suggested from their ministry's country (its
+ * only zone, or the capital's) until the analyst picks one; the country's
+ * zones are listed first either way. An existing official's zone stays.
+ */
+function useZoneSuggestion(ministryId: string, editing: boolean) {
+  const [chosen, setChosen] = useState(editing);
+  const ministry = useQuery({ ...ministryQuery(ministryId), enabled: ministryId !== '' });
+  const country = ministry.data?.country;
+  const suggested = country && !chosen ? suggestedTimeZone(country) : undefined;
+  const preferred = country ? countryTimeZones(country) : [];
+  const usual = 'Where the official usually is; their local time is shown beside their calls';
+  const hint = suggested
+    ? `Suggested from the ministry’s country (${countryLabel(country!)}); change it if the official works elsewhere.`
+    : !chosen && country && preferred.length > 1
+      ? `${countryLabel(country)} has several time zones: choose the official’s. ${usual}.`
+      : usual;
+  return { chosen, suggested, hint, preferred, choose: () => setChosen(true) };
 }

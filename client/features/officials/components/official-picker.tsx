@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { Combobox } from '#client/components/ui/combobox.tsx';
 import type { FieldControl } from '#client/components/ui/field.tsx';
 import type { Official } from '#shared/schemas/officials.ts';
@@ -86,7 +87,9 @@ export function OfficialPicker({ id, value, label, onChange, placeholder = 'Type
           onClose={() => setCreating(false)}
           renderMinistrySelect={renderMinistryField}
           onSaved={(official) => {
-            setCreating(false);
+            // The dialog closes first (which returns focus to this input), so the
+            // choice can then move focus on, as a choice from the list does.
+            flushSync(() => setCreating(false));
             choose(official);
           }}
         />

@@ -10,13 +10,22 @@ export interface TimeZoneSelectProps {
   /** The chosen IANA zone, or '' while none is. */
   value: string;
   onChange: (zone: string) => void;
+  /** Zones listed first while nothing is typed (the ministry's country's). */
+  preferred?: readonly string[];
 }
 
 /** A searchable select over every IANA zone the browser knows, each with its offset and time now. */
-export function TimeZoneSelect({ control, value, onChange }: TimeZoneSelectProps) {
+export function TimeZoneSelect({ control, value, onChange, preferred = [] }: TimeZoneSelectProps) {
   const [text, setText] = useState(value);
+  const [shown, setShown] = useState(value);
+  // A zone chosen from outside (the suggestion from the ministry's country): show it.
+  if (value !== shown) {
+    setShown(value);
+    if (value) setText(value);
+  }
   const now = useMinute();
-  const options = searchTimeZones(text).map((zone) => {
+  const zones = text.trim() ? searchTimeZones(text) : [...new Set([...preferred, ...searchTimeZones('')])].slice(0, 40);
+  const options = zones.map((zone) => {
     const local = localTimeIn(zone, now);
     return { id: zone, label: zone, detail: `UTC${local.offset} · now ${local.time}, ${local.dayPart}` };
   });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { hasChanges, useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
@@ -31,6 +32,7 @@ export function ThresholdsForm() {
   const saved = thresholdsStore.useValue();
   const [values, setValues] = useState<Values>(() => asText(saved));
   const [errors, setErrors] = useState<FieldErrors>({});
+  useLeaveGuard(hasChanges(values, asText(saved)));
 
   const save = (next: Values) => {
     const parsed = WaitThresholds.safeParse(Object.fromEntries(Object.entries(next).map(([k, v]) => [k, Number(v || NaN)])));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
@@ -23,6 +24,7 @@ export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onC
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useCreateUser();
+  useLeaveGuard(open && (values.displayName !== '' || values.username !== ''));
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
 
   const close = () => {
