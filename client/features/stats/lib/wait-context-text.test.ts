@@ -23,12 +23,18 @@ describe('waitContextText', () => {
     );
   });
 
-  it('tells a wait past every reply from a short one with the same share, and highlights it', () => {
+  it('tells a wait past every reply from a short one with the same share', () => {
     const text = waitContextText(item({ elapsedMs: 13 * 365 * 24 * H, isLowerBound: true }))!;
-    expect(text.long).toBe('longer than any reply MFA Russia has given');
+    expect(text.long).toBe('longer than any reply');
+    expect(text.short).toBe('past every reply');
     expect(text.long).not.toBe(waitContextText(item({}))!.long);
-    expect(text.unusual).toBe(true);
-    expect(text.sentence).toContain('This call has waited longer than any reply MFA Russia has given: 57% of its calls got a reply sooner');
+    expect(text.unusual).toBe(false);
+    expect(text.sentence).toBe(
+      'This call has waited longer than any reply MFA Russia has given: 57% of its calls got a reply sooner, the others never got one or are still waiting. Half of its calls got a reply within 3 h.',
+    );
+    const unusual = waitContextText(item({ isLowerBound: true, shareRepliedSooner: 0.95 }))!;
+    expect(unusual.unusual).toBe(true);
+    expect(unusual.sentence).toContain('A wait this long is unusual for MFA Russia.');
   });
 
   it('highlights waits from 90% of the ministry’s calls replied sooner, and says why', () => {

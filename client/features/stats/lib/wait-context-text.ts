@@ -12,7 +12,7 @@ export interface WaitContextText {
   short: string;
   /** The figure in plain words: the tooltip and what screen readers hear. */
   sentence: string;
-  /** Unusual for the ministry: highlighted. */
+  /** Unusual for the ministry (from UNUSUAL_SHARE of its calls replied sooner): highlighted. */
   unusual: boolean;
 }
 
@@ -27,16 +27,17 @@ export function waitContextText(item: AwaitingContext): WaitContextText | null {
   if (item.shareRepliedSooner === null) return null;
   const name = item.ministryShortName;
   const share = formatShare(item.shareRepliedSooner);
-  const unusual = item.isLowerBound || item.shareRepliedSooner >= UNUSUAL_SHARE;
+  const unusual = item.shareRepliedSooner >= UNUSUAL_SHARE;
   const median =
     item.ministryMedianMs === null
       ? `Fewer than half of ${name}'s calls ever got a reply.`
       : `Half of its calls got a reply within ${formatDuration(item.ministryMedianMs, 'hours')}.`;
   if (item.isLowerBound) {
     return {
-      long: `longer than any reply ${name} has given`,
+      // The ministry's name is beside it in the row; the timer's column has room for no more.
+      long: 'longer than any reply',
       short: 'past every reply',
-      sentence: `This call has waited longer than any reply ${name} has given: ${share} of its calls got a reply sooner, the others never got one or are still waiting. ${median}`,
+      sentence: `This call has waited longer than any reply ${name} has given: ${share} of its calls got a reply sooner, the others never got one or are still waiting.${unusual ? ` A wait this long is unusual for ${name}.` : ''} ${median}`,
       unusual,
     };
   }
