@@ -4,6 +4,16 @@ import type { CsvValue } from './csv.ts';
 
 export const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
 
+/**
+ * The groups whose curves the page draws before anyone picks: the busiest
+ * with enough calls to trust, topped up with the busiest small ones when
+ * fewer than `count` have enough, so the page never opens on empty charts.
+ */
+export function defaultCurveKeys(groups: readonly ResponseTimeGroup[], count: number): string[] {
+  const busiest = [...groups].sort((a, b) => b.calls - a.calls || a.label.localeCompare(b.label, 'en'));
+  return [...busiest.filter((g) => !g.smallSample), ...busiest.filter((g) => g.smallSample)].slice(0, count).map((g) => g.key);
+}
+
 export interface RankedGroup {
   group: ResponseTimeGroup;
   /** 1 = fastest by survival median; null for small groups, which are shown but not ranked. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPeriod } from '#client/lib/format.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
-import { csvRows, curvePoints, medianAxisMax, medianRows, rankGroups } from './chart-data.ts';
+import { csvRows, curvePoints, defaultCurveKeys, medianAxisMax, medianRows, rankGroups } from './chart-data.ts';
 import { partialKey, trendRows } from './trend-rows.ts';
 import { csvField, toCsv } from './csv.ts';
 import { formatHourTick, formatShare, hourTicks } from './units.ts';
@@ -94,6 +94,13 @@ describe('chart data', () => {
       { hours: 0, awaiting: 100 }, { hours: 2, awaiting: 75 }, { hours: 6, awaiting: 50 }, { hours: 30, awaiting: 50 },
     ]);
     expect(curvePoints(group({}), 4)).toEqual([{ hours: 0, awaiting: 100 }, { hours: 2, awaiting: 75 }, { hours: 4, awaiting: 75 }]);
+  });
+
+  it('draws the busiest trustworthy groups first, topped up with small ones so the page never opens empty', () => {
+    const g = (key: string, calls: number) => group({ key, label: key.toUpperCase(), calls, smallSample: calls < 5 });
+    expect(defaultCurveKeys([g('a', 6), g('b', 30), g('c', 2), g('d', 9), g('e', 12), g('f', 8)], 4)).toEqual(['b', 'e', 'd', 'f']);
+    expect(defaultCurveKeys([g('a', 6), g('c', 2), g('x', 4), g('y', 1)], 3)).toEqual(['a', 'x', 'c']);
+    expect(defaultCurveKeys([], 4)).toEqual([]);
   });
 
   it('lays the trend out by period with a column per group', () => {
