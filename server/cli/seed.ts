@@ -70,7 +70,7 @@ try {
     console.log(`  ministries: ${report.ministries.created.length} created, ${report.ministries.existing} already there${list(report.ministries.created)}`);
     console.log(`  officials:  ${report.officials.created.length} created, ${report.officials.existing} already there${list(report.officials.created)}`);
     console.log(`  calls:      ${report.calls.created.length} created, ${report.calls.existing} already there${list(report.calls.created)}`);
-    console.log(`  episodes:   ${report.episodes.length}${list(report.episodes.map((e) => `${e.title} (${e.callIds.length} calls)`))}`);
+    console.log(`  episodes:   ${report.episodes.length}${list(report.episodes.map((e) => `${e.title} (${e.callIds.length} call${e.callIds.length === 1 ? '' : 's'})`))}`);
   }
 
   if (calls !== undefined) {

@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDuration, formatPeriod, HOUR_MS } from '#client/lib/format.ts';
 import type { Trend, TrendInterval } from '#shared/schemas/stats.ts';
-import { partialKey, trendRows, type TrendMeasure, type TrendRow } from '../lib/trend-rows.ts';
+import { isLonely, partialKey, trendRows, type TrendMeasure, type TrendRow } from '../lib/trend-rows.ts';
 import { formatHourTick, hourTicks } from '../lib/units.ts';
 import { TooltipBox } from './chart-tooltip.tsx';
 import type { SurvivalSeries } from './survival-chart.tsx';
@@ -22,8 +22,12 @@ export function TrendChart({ trend, series, measure, interval }: { trend: Trend;
   // At most eight labelled periods, evenly picked.
   const every = Math.ceil(rows.length / 8);
   const timeTicks = rows.filter((_, i) => i % every === 0).map((r) => r.at);
-  // Dots help on a few periods and clutter on many.
-  const dot = rows.length <= 30 ? { r: 3 } : false;
+  // Dots help on a few periods and clutter on many; a figure between two gaps always has one, or it would not show.
+  const dot = (column: string, colour: string) =>
+    function TrendDot({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+      const shown = cx !== undefined && cy !== undefined && index !== undefined && typeof rows[index]?.[column] === 'number' && (rows.length <= 30 || isLonely(rows, index, column));
+      return shown ? <circle key={index} cx={cx} cy={cy} r={3} fill="var(--surface)" stroke={colour} strokeWidth={1.5} /> : <g key={index} />;
+    };
   const width = rows.length <= 30 ? 2 : 1.5;
   const periodName = (at: number) => `${interval === 'week' ? 'Week of ' : ''}${formatPeriod(new Date(at).toISOString(), interval)}`;
   return (
@@ -63,7 +67,7 @@ export function TrendChart({ trend, series, measure, interval }: { trend: Trend;
         />
         <Legend verticalAlign="top" />
         {series.map(({ group, colour }) => (
-          <Line key={group.key} dataKey={group.key} name={group.label} stroke={colour} strokeWidth={width} dot={dot} connectNulls={false} isAnimationActive={false} />
+          <Line key={group.key} dataKey={group.key} name={group.label} stroke={colour} strokeWidth={width} dot={dot(group.key, colour)} connectNulls={false} isAnimationActive={false} />
         ))}
         {partial
           ? series.map(({ group, colour }) => (
@@ -75,17 +79,18 @@ export function TrendChart({ trend, series, measure, interval }: { trend: Trend;
                 stroke={colour}
                 strokeWidth={width}
                 strokeDasharray="5 4"
-                dot={dot}
+                dot={dot(partialKey(group.key), colour)}
                 connectNulls={false}
                 isAnimationActive={false}
               />
             ))
           : null}
       </LineChart>
-      {partial || gaps ? (
+      {partial || gaps || rows.length === 1 ? (
         <p className="stats-note muted">
           {partial ? `${periodName(partial.at)} is still under way: its figures so far are dashed. ` : null}
           {gaps ? 'Lines break where a period had no calls.' : null}
+          {rows.length === 1 && interval === 'month' ? 'All these calls were placed in one month: per week shows how the figures moved.' : null}
         </p>
       ) : null}
     </div>

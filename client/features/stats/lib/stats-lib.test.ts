@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPeriod } from '#client/lib/format.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { csvRows, curvePoints, defaultCurveKeys, medianAxisMax, medianRows, rankGroups } from './chart-data.ts';
-import { partialKey, trendRows } from './trend-rows.ts';
+import { isLonely, partialKey, trendRows } from './trend-rows.ts';
 import { csvField, toCsv } from './csv.ts';
 import { formatHourTick, formatShare, hourTicks } from './units.ts';
 
@@ -142,6 +142,11 @@ describe('chart data', () => {
     expect(partial?.ru).toBeUndefined();
     expect(partial?.[partialKey('ru')]).toBe(1);
     expect(rows[157]).toMatchObject({ ru: 20, [partialKey('ru')]: 20 });
+    // February 2013 stands alone between gaps: a line cannot show it, so it keeps its dot; March 2026 joins April's dashes.
+    expect(isLonely(rows, 0, 'ru')).toBe(true);
+    expect(isLonely(rows, 157, 'ru')).toBe(true);
+    expect(isLonely(rows, 157, partialKey('ru'))).toBe(false);
+    expect(isLonely(rows, 1, 'ru')).toBe(false);
     // Once April is over, it is a period like any other.
     const later = trendRows({ ...trend, asOf: '2026-05-01T00:00:00.000Z' }, ['ru'], 'medianResponseMs', 'month');
     expect(later.partial).toBeNull();

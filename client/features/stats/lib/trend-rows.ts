@@ -72,3 +72,8 @@ export function trendRows(trend: Trend, keys: readonly string[], measure: TrendM
   }
   return { rows, partial: current, gaps };
 }
+
+/** A figure with no figure either side: a line cannot show it, so it needs its dot. */
+export function isLonely(rows: readonly TrendRow[], index: number, column: string): boolean {
+  return typeof rows[index]?.[column] === 'number' && typeof rows[index - 1]?.[column] !== 'number' && typeof rows[index + 1]?.[column] !== 'number';
+}
