@@ -45,7 +45,7 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
   return (
     <li className={`timeline-item timeline-${entry.action}`}>
       <p className="timeline-head">
-        <strong>{entry.actor}</strong> {ACTION_LABELS[entry.action]}
+        <strong title={entry.actorName === entry.actor ? undefined : entry.actor}>{entry.actorName}</strong> {ACTION_LABELS[entry.action]}
         {entry.action === 'update' ? ` ${changedList(changes.map((c) => fieldLabel(c.field).toLowerCase()))}` : ''}{' '}
         <span className="muted">
           on <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
