@@ -94,6 +94,7 @@ export async function seedDemo(target: SeedTarget, options: { now: number }): Pr
         callIds.push(row.id);
         createdCalls.push(`${call.placedAt.slice(0, 16).replace('T', ' ')} ${episode.initiator} → ${call.callee} (${call.status})`);
       }
+      // The episode's calls are complete here: this is where the episode becomes its round.
       episodes.push({ title: episode.title, callIds });
     }
 
