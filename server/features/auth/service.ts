@@ -13,7 +13,8 @@ import { consumeFactor, countUnusedRecoveryCodes, matchFactor } from './factors.
 import { checkPassword } from './password-policy.ts';
 import { hashPassword, needsRehash, verifyAgainstNobody, verifyPassword } from './passwords.ts';
 import { idleMs, mfaEnrolmentDue, mfaGraceEndsAt, mfaRequiredFor } from './policy.ts';
-import { deleteDeadSessions, deleteSession, markSessionVerified, rememberAddress } from './repository.ts';
+import { rememberAddress } from './login-records.ts';
+import { deleteDeadSessions, deleteSession, markSessionVerified } from './repository.ts';
 import { type StartedSession, startSession } from './sessions.ts';
 import { admitAttempt } from './throttle.ts';
 

@@ -4,7 +4,7 @@ import type { RequestInfo } from '../../lib/client-address.ts';
 import type { Deps } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { byRequest, recordAudit } from '../audit/service.ts';
-import { blockSubject, clearAttempts, countAttempt, isKnownAddress, pruneAttempts, uncountAttempt } from './repository.ts';
+import { blockSubject, clearAttempts, countAttempt, isKnownAddress, pruneAttempts, uncountAttempt } from './login-records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
