@@ -40,6 +40,16 @@ describe('formatRelative', () => {
     expect(formatRelative(now - 3 * d - 5 * h, now)).toBe('3 days ago');
     expect(formatRelative(now - 90 * m, now)).toBe('1 hour ago');
   });
+
+  it('is precise past a month, in calendar years, months and days', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z');
+    expect(formatRelative(now - 703 * d, now)).toBe('1 year 11 months ago');
+    expect(formatRelative(now - 365 * d, now)).toBe('1 year ago');
+    expect(formatRelative(Date.parse('2013-02-12T15:00:00Z'), now)).toBe('13 years 9 months ago');
+    expect(formatRelative(Date.parse('2026-09-23T12:00:00Z'), now)).toBe('2 months 5 days ago');
+    expect(formatRelative(now - 29 * d, now)).toBe('29 days ago');
+    expect(formatRelative(now + 40 * d, now)).toBe('in 1 month 10 days');
+  });
 });
 
 describe('local time of an official', () => {

@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format, formatDistanceStrict, formatISO, isValid, parse } from 'date-fns';
+import { addDays, format, formatDistanceStrict, formatISO, intervalToDuration, isValid, parse } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
 // Every date-fns call of the client lives here, so the formats stay consistent
@@ -77,11 +77,22 @@ export function formatDate(iso: string | number | Date): string {
   return format(new Date(iso), 'd MMM yyyy');
 }
 
-/** "3 days ago" / "in 2 minutes" relative to `now`; "just now" within a minute either way. */
+/**
+ * "3 days ago" / "in 2 minutes" relative to `now`; "just now" within a minute
+ * either way. From a month on, in calendar months and years, two units deep
+ * ("1 year 11 months ago", "2 months 5 days ago"): a wait of 703 days is not
+ * "1 year".
+ */
 export function formatRelative(iso: string | number | Date, now: number): string {
   const date = new Date(iso);
-  if (Math.abs(now - date.getTime()) < MINUTE) return 'just now';
-  return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'floor' });
+  const span = now - date.getTime();
+  if (Math.abs(span) < MINUTE) return 'just now';
+  const parts = intervalToDuration(span > 0 ? { start: date, end: now } : { start: now, end: date });
+  const { years = 0, months = 0, days = 0 } = parts;
+  if (years === 0 && months === 0) return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'floor' });
+  const words = years > 0 ? [unit(years, 'year'), months ? unit(months, 'month') : ''] : [unit(months, 'month'), days ? unit(days, 'day') : ''];
+  const text = words.filter(Boolean).join(' ');
+  return span > 0 ? `${text} ago` : `in ${text}`;
 }
 
 export type DayPart = 'night' | 'morning' | 'afternoon' | 'evening';

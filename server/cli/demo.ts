@@ -2,19 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { appendHistory } from '../features/history/repository.ts';
 import { fromIso } from '../lib/time.ts';
 import { type CallRow, type MinistryRow, type OfficialRow, callShape, partyShape } from './api-shapes.ts';
-import { DEMO_CALLS, DEMO_MINISTRIES, DEMO_OFFICIALS, type DemoMinistryKey } from './demo-data.ts';
+import { DEMO_MINISTRIES, DEMO_OFFICIALS, type DemoEpisode, type DemoMinistryKey } from './demo-data.ts';
+import { MONTH_EPISODES } from './demo-month.ts';
+import { STORY_EPISODES } from './demo-story.ts';
 import { SEED_ACTOR, type SeedTarget, ensureMinistries, ensureOfficials, ministryKey, officialKey } from './seed-store.ts';
+
+/** The month of February 2013, event by event, oldest first: each episode is one round of calls. */
+export const DEMO_EPISODES: readonly DemoEpisode[] = [...STORY_EPISODES, ...MONTH_EPISODES].sort((a, b) => a.triggerAt.localeCompare(b.triggerAt) || a.title.localeCompare(b.title));
+
+export const DEMO_CALL_COUNT = DEMO_EPISODES.reduce((n, e) => n + e.calls.length, 0);
 
 export interface DemoReport {
   ministries: { created: string[]; existing: number };
   officials: { created: string[]; existing: number };
   calls: { created: string[]; existing: number };
+  /** Each episode with its calls' ids (new or found), in the episode's order. */
+  episodes: { title: string; callIds: string[] }[];
 }
 
 /**
- * Loads the February 2013 story. Running it again creates nothing: ministries
- * are matched by name and country, officials by name and ministry, and calls
- * by caller, callee and the instant they were placed.
+ * Loads the February 2013 story and the month around it. Running it again
+ * creates nothing: ministries are matched by name and country, officials by
+ * name and ministry, and calls by caller, callee and the instant they were
+ * placed. Everything is fixed data: two runs load the same story.
  */
 export async function seedDemo(target: SeedTarget, options: { now: number }): Promise<DemoReport> {
   const { now } = options;
@@ -41,48 +51,58 @@ export async function seedDemo(target: SeedTarget, options: { now: number }): Pr
 
     const createdCalls: string[] = [];
     let existingCalls = 0;
-    for (const call of DEMO_CALLS) {
-      const caller = party(call.caller);
-      const callee = party(call.callee);
-      const placedAt = fromIso(call.placedAt);
-      const already = await trx
-        .selectFrom('calls')
-        .select('id')
-        .where('caller_id', '=', caller.official.id)
-        .where('callee_id', '=', callee.official.id)
-        .where('placed_at', '=', placedAt)
-        .executeTakeFirst();
-      if (already) {
-        existingCalls++;
-        continue;
+    const episodes: DemoReport['episodes'] = [];
+    for (const episode of DEMO_EPISODES) {
+      const caller = party(episode.initiator);
+      /** The episode's calls (new or found), in its order. */
+      const callIds: string[] = [];
+      for (const call of episode.calls) {
+        const callee = party(call.callee);
+        const placedAt = fromIso(call.placedAt);
+        const already = await trx
+          .selectFrom('calls')
+          .select('id')
+          .where('caller_id', '=', caller.official.id)
+          .where('callee_id', '=', callee.official.id)
+          .where('placed_at', '=', placedAt)
+          .executeTakeFirst();
+        if (already) {
+          existingCalls++;
+          callIds.push(already.id);
+          continue;
+        }
+        const row: CallRow = {
+          id: randomUUID(),
+          caller_id: caller.official.id,
+          callee_id: callee.official.id,
+          placed_at: placedAt,
+          channel: call.channel,
+          topic: call.topic,
+          notes: call.notes,
+          source: call.source,
+          status: call.status,
+          responded_at: call.respondedAt === null ? null : fromIso(call.respondedAt),
+          closed_at: call.closedAt === null ? null : fromIso(call.closedAt),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          created_by: SEED_ACTOR,
+        };
+        await trx.insertInto('calls').values(row).execute();
+        const after = callShape(row, partyShape(caller.official, caller.ministry), partyShape(callee.official, callee.ministry));
+        await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'call', entityId: row.id, before: null, after });
+        callIds.push(row.id);
+        createdCalls.push(`${call.placedAt.slice(0, 16).replace('T', ' ')} ${episode.initiator} → ${call.callee} (${call.status})`);
       }
-      const row: CallRow = {
-        id: randomUUID(),
-        caller_id: caller.official.id,
-        callee_id: callee.official.id,
-        placed_at: placedAt,
-        channel: call.channel,
-        topic: call.topic,
-        notes: call.notes,
-        source: call.source,
-        status: call.status,
-        responded_at: call.respondedAt === null ? null : fromIso(call.respondedAt),
-        closed_at: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: SEED_ACTOR,
-      };
-      await trx.insertInto('calls').values(row).execute();
-      const after = callShape(row, partyShape(caller.official, caller.ministry), partyShape(callee.official, callee.ministry));
-      await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'call', entityId: row.id, before: null, after });
-      createdCalls.push(`${call.placedAt.slice(0, 16).replace('T', ' ')} ${call.caller} → ${call.callee} (${call.status})`);
+      // The episode's calls are complete here: this is where the episode becomes its round.
+      episodes.push({ title: episode.title, callIds });
     }
 
     return {
       ministries: { created: ministries.created.map((m) => m.name), existing: specs.length - ministries.created.length },
       officials: { created: officials.created.map((o) => o.name), existing: DEMO_OFFICIALS.length - officials.created.length },
       calls: { created: createdCalls, existing: existingCalls },
+      episodes,
     };
   });
 }

@@ -16,7 +16,9 @@ migrating it first. Never creates user accounts: the first admin comes from setu
 
   --demo        The February 2013 story: Kerry calls four foreign ministers after
                 North Korea's nuclear test; three answer, Lavrov's call is still
-                awaiting. Safe to run again: nothing is created twice.
+                awaiting; around it a month of outreach (about 40 calls in a dozen
+                episodes, replies after hours or days, one declined, one
+                withdrawn). Safe to run again: nothing is created twice.
   --calls N     Adds N synthetic, realistic calls placed over the last two years
                 (and a pool of ~40 ministries and ~150 officials if missing).
   --seed S      Seed of the synthetic data (default ${DEFAULT_SEED}); the same seed
@@ -68,6 +70,7 @@ try {
     console.log(`  ministries: ${report.ministries.created.length} created, ${report.ministries.existing} already there${list(report.ministries.created)}`);
     console.log(`  officials:  ${report.officials.created.length} created, ${report.officials.existing} already there${list(report.officials.created)}`);
     console.log(`  calls:      ${report.calls.created.length} created, ${report.calls.existing} already there${list(report.calls.created)}`);
+    console.log(`  episodes:   ${report.episodes.length}${list(report.episodes.map((e) => `${e.title} (${e.callIds.length} call${e.callIds.length === 1 ? '' : 's'})`))}`);
   }
 
   if (calls !== undefined) {

@@ -13,6 +13,7 @@ export const HistoryEntry = z
     seq: z.number().int().meta({ description: 'Position in the history of all changes (grows)' }),
     at: Timestamp,
     actor: z.string().meta({ description: 'Username of who made the change' }),
+    actorName: z.string().meta({ description: "Who made the change as the dashboard names them: the user's display name, or `actor` itself when no user has that username (the seed, an import)" }),
     action: HistoryAction,
     entityType: EntityType,
     entityId: Id,

@@ -153,7 +153,7 @@ export const AwaitingContext = z
     shareRepliedSooner: probability(
       "Kaplan–Meier estimate of the share of the callee ministry's calls (all time) that had a reply within elapsedMs: 1 − S(elapsedMs). Null when the ministry has no calls to compare with",
     ),
-    isLowerBound: z.boolean().meta({ description: 'The wait is longer than anything observed for the ministry: the share is at least this' }),
+    isLowerBound: z.boolean().meta({ description: 'The wait is longer than every reply the ministry has had (with calls still open): the share is at least this, and stays flat however long the wait' }),
     ministryMedianMs: ms("The ministry's Kaplan–Meier median response time (all time; null if fewer than half its calls ever got a reply)"),
     ministryMedianResponseMs: ms("The ministry's plain nearest-rank median of replies (all time)"),
   })

@@ -148,6 +148,18 @@ describe('calls: create, read, delete, history', async () => {
     expect(history.items[1]).toMatchObject({ actor: analyst.username, before: { id: call.id, topic: 'To be deleted' }, after: null });
   });
 
+  it('names who changed a call by their display name in its history, and others (the seed) by their name', async () => {
+    const call = await create({ topic: 'Named in history' });
+    await t.db.updateTable('users').set({ display_name: 'Ada Lovelace' }).where('username', '=', analyst.username).execute();
+    await t.db.insertInto('history').values({ at: Date.now(), actor: 'seed', action: 'update', entity_type: 'call', entity_id: call.id, before: null, after: null }).execute();
+    try {
+      const history = await bodyAs(await viewer.request(`/api/calls/${call.id}/history`), HistoryList);
+      expect(history.items.map((e) => [e.actor, e.actorName])).toEqual([[analyst.username, 'Ada Lovelace'], ['seed', 'seed']]);
+    } finally {
+      await t.db.updateTable('users').set({ display_name: analyst.username }).where('username', '=', analyst.username).execute();
+    }
+  });
+
   it('records create and update in the history with the call before and after', async () => {
     const call = await create();
     t.clock.advance(60_000);

@@ -6,7 +6,7 @@ import { Official } from '#shared/schemas/officials.ts';
 import { countryName, isTimeZone } from '#shared/schemas/common.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { insertMany } from '#server/cli/bulk-insert.ts';
-import { seedDemo } from '#server/cli/demo.ts';
+import { DEMO_CALL_COUNT, DEMO_EPISODES, seedDemo } from '#server/cli/demo.ts';
 import { NORTH_KOREA_TEST_AT } from '#server/cli/demo-data.ts';
 import { ensurePool, seedSyntheticCalls } from '#server/cli/synthetic.ts';
 import { CallGenerator } from '#server/cli/synthetic-calls.ts';
@@ -47,6 +47,7 @@ describe('npm run seed -- --demo', () => {
       .select(['c.status', 'c.placed_at', 'c.responded_at', 'c.closed_at', 'callee.name as callee', 'm.short_name as ministry'])
       .where('caller.name', '=', 'John Kerry')
       .where('c.placed_at', '>=', Date.parse(NORTH_KOREA_TEST_AT))
+      .where('c.placed_at', '<', Date.parse(NORTH_KOREA_TEST_AT) + 24 * 3_600_000)
       .orderBy('c.placed_at')
       .execute();
     expect(rows.map((r) => r.callee).sort()).toEqual(['Fumio Kishida', 'Kim Sung-hwan', 'Sergei Lavrov', 'Yang Jiechi']);
@@ -78,9 +79,74 @@ describe('npm run seed -- --demo', () => {
   it('creates nothing when run again', async () => {
     const before = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
     const report = await seedDemo(database, { now: NOW + 60_000 });
-    expect(report).toMatchObject({ ministries: { created: [] }, officials: { created: [] }, calls: { created: [], existing: 10 } });
+    expect(report).toMatchObject({ ministries: { created: [] }, officials: { created: [] }, calls: { created: [], existing: DEMO_CALL_COUNT } });
+    expect(report.episodes.map((e) => e.callIds.length)).toEqual(DEMO_EPISODES.map((e) => e.calls.length));
     const after = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
     expect(after).toEqual(before);
+  });
+});
+
+describe('the demo month around the story', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo(database, { now: NOW });
+  });
+  afterAll(() => database.close());
+
+  const callsByMinistry = () =>
+    database.db
+      .selectFrom('calls as c')
+      .innerJoin('officials as callee', 'callee.id', 'c.callee_id')
+      .innerJoin('ministries as m', 'm.id', 'callee.ministry_id')
+      .select(['m.short_name as ministry', 'c.status', 'c.placed_at', 'c.responded_at', 'c.closed_at'])
+      .execute();
+
+  it('gives every ministry enough calls for its curves (5 or more: not a small sample)', async () => {
+    const rows = await callsByMinistry();
+    const per = new Map<string, number>();
+    for (const r of rows) per.set(r.ministry, (per.get(r.ministry) ?? 0) + 1);
+    expect([...per.keys()].sort()).toEqual(['China MFA', 'Japan MOFA', 'MFA Russia', 'ROK MOFA', 'State Dept']);
+    for (const [ministry, n] of per) expect(n, ministry).toBeGreaterThanOrEqual(ministry === 'State Dept' ? 5 : 8);
+  });
+
+  it('has replies after hours and after days, a declined call, a withdrawn one, and only Lavrov’s still awaiting', async () => {
+    const rows = await callsByMinistry();
+    const delaysH = rows.filter((r) => r.status === 'returned').map((r) => (r.responded_at! - r.placed_at) / 3_600_000);
+    expect(delaysH.length).toBeGreaterThanOrEqual(20);
+    expect(delaysH.filter((h) => h > 0 && h < 12).length).toBeGreaterThanOrEqual(5);
+    expect(delaysH.filter((h) => h >= 24).length).toBeGreaterThanOrEqual(5);
+    expect(Math.min(...delaysH)).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === 'declined').map((r) => r.ministry)).toEqual(['MFA Russia']);
+    expect(rows.filter((r) => r.status === 'declined')[0]!.responded_at).toBeGreaterThan(rows.filter((r) => r.status === 'declined')[0]!.placed_at);
+    const withdrawn = rows.filter((r) => r.status === 'withdrawn');
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]!.closed_at).toBeGreaterThan(withdrawn[0]!.placed_at);
+    expect(rows.filter((r) => r.status === 'awaiting').map((r) => r.ministry)).toEqual(['MFA Russia']);
+    // Russia replies slowest: its median returned delay is days, Seoul's hours.
+    const median = (ministry: string) => {
+      const d = rows.filter((r) => r.ministry === ministry && r.status === 'returned').map((r) => r.responded_at! - r.placed_at).sort((a, b) => a - b);
+      return d[Math.ceil(d.length / 2) - 1]! / 3_600_000;
+    };
+    expect(median('MFA Russia')).toBeGreaterThanOrEqual(24);
+    expect(median('ROK MOFA')).toBeLessThan(12);
+  });
+
+  it('is a month of episodes, each a round by one initiator after its trigger, the same on every run', () => {
+    expect(DEMO_EPISODES.length).toBeGreaterThanOrEqual(8);
+    const titles = DEMO_EPISODES.map((e) => e.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    const test = DEMO_EPISODES.find((e) => e.triggerAt === NORTH_KOREA_TEST_AT && e.initiator === 'John Kerry')!;
+    expect(test.calls.map((c) => [c.callee, c.status])).toEqual([
+      ['Kim Sung-hwan', 'answered'], ['Fumio Kishida', 'answered'], ['Yang Jiechi', 'answered'], ['Sergei Lavrov', 'awaiting'],
+    ]);
+    for (const e of DEMO_EPISODES) {
+      for (const c of e.calls) {
+        expect(Date.parse(c.placedAt), `${e.title}: ${c.callee}`).toBeGreaterThanOrEqual(Date.parse(e.triggerAt));
+        expect(c.placedAt < '2013-03-01', `${e.title}: ${c.callee}`).toBe(true);
+      }
+    }
+    expect(DEMO_EPISODES[0]!.triggerAt >= '2013-02-01').toBe(true);
   });
 });
 

@@ -36,10 +36,10 @@ describe('GET /api/stats/awaiting-context', () => {
     expect(body.asOf).toBe(NOW_ISO);
     expect(body.nextCursor).toBeNull();
     expect(body.items).toEqual([
-      // 408 h: past every reply; S(408 h) = 3/8 → 5/8 of MFA Russia's calls had a reply sooner.
-      { callId: 'c-a', calleeName: 'Sergei Lavrov', elapsedMs: 408 * H, shareRepliedSooner: expect.closeTo(5 / 8, 12), ...russia },
-      // 108 h: S = 3/8 as well.
-      { callId: 'c-g', calleeName: 'Sergei Lavrov', elapsedMs: 108 * H, shareRepliedSooner: expect.closeTo(5 / 8, 12), ...russia },
+      // 408 h: past every reply (the last at 50 h); S(408 h) = 3/8 → at least 5/8 of MFA Russia's calls had a reply sooner.
+      { callId: 'c-a', calleeName: 'Sergei Lavrov', elapsedMs: 408 * H, shareRepliedSooner: expect.closeTo(5 / 8, 12), ...russia, isLowerBound: true },
+      // 108 h: S = 3/8 as well, and past every reply too: both say so, as the share cannot tell them apart.
+      { callId: 'c-g', calleeName: 'Sergei Lavrov', elapsedMs: 108 * H, shareRepliedSooner: expect.closeTo(5 / 8, 12), ...russia, isLowerBound: true },
       // 20 h: S(20 h) = 3/4 → a quarter had a reply sooner: not unusual yet.
       { callId: 'c-r', calleeName: 'Sergei Ryabkov', elapsedMs: 20 * H, shareRepliedSooner: expect.closeTo(1 / 4, 12), ...russia },
       // China never replied: S(8 h) = 1, nobody had a reply sooner; no medians.

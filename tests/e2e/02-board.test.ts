@@ -125,6 +125,58 @@ describe('logging a call and seeing it on the board', () => {
     expect(stored.items[0]?.respondedAt).not.toBeNull();
     expect(problems).toEqual([]);
   });
+
+  it('undoes a wrong outcome from its confirmation: the call is back on the board, awaiting', async () => {
+    const notice = page.locator('.notice', { hasText: 'Recorded: Sergei Lavrov returned.' });
+    await screenshot(page, 'board-undo-desktop');
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Undone: the call to Sergei Lavrov is awaiting a reply again.').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'North Korean nuclear test' }).waitFor();
+    const stored = await apiFromPage<{ items: { status: string; respondedAt: string | null }[] }>(page, '/calls?q=North%20Korean');
+    expect(stored.items[0]).toMatchObject({ status: 'awaiting', respondedAt: null });
+  });
+
+  it('does not undo over a change made since by someone else, and says why', async () => {
+    const row = page.getByRole('listitem').filter({ hasText: 'North Korean nuclear test' });
+    await row.getByRole('button', { name: /Record outcome/ }).click();
+    await page.getByRole('dialog', { name: 'Record the outcome' }).getByRole('button', { name: /Declined/ }).click();
+    const notice = page.locator('.notice', { hasText: 'Recorded: Sergei Lavrov declined.' });
+    await notice.waitFor();
+    // Another analyst edits the call in the meantime, on top of the version the outcome produced.
+    const status = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/calls?q=North%20Korean')).json()) as { items: { id: string; version: number }[] };
+      const call = list.items[0]!;
+      const res = await fetch(`/api/calls/${call.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'If-Match': `"${call.version}"` },
+        body: JSON.stringify({ notes: 'Declined through the embassy.' }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(200);
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Not undone: someone else changed the call to Sergei Lavrov after your outcome was recorded.', { exact: false }).waitFor();
+    const stored = await apiFromPage<{ items: { status: string }[] }>(page, '/calls?q=North%20Korean');
+    expect(stored.items[0]).toMatchObject({ status: 'declined' });
+    await page.locator('.notice-error').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('opens a call’s page from its row, by click and by Enter, while the row’s button still records', async () => {
+    const row = page.getByRole('listitem').filter({ hasText: 'Logged elsewhere' });
+    await row.locator('.topic').click();
+    await page.waitForURL(/\/calls\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Logged elsewhere' }).waitFor();
+    await page.goBack();
+    await row.getByRole('link', { name: 'Sergei Lavrov' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/calls\/[^/]+$/);
+    await page.goBack();
+    await row.getByRole('button', { name: /Record outcome/ }).click();
+    await page.getByRole('dialog', { name: 'Record the outcome' }).waitFor();
+    expect(page.url()).toBe(`${baseUrl}/`);
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+  });
 });
 
 /** A few more open calls of different ages, so the colours show. */

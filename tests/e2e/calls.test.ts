@@ -73,6 +73,19 @@ describe('the call log, a call’s history, and an edit conflict', () => {
     await table.getByRole('link', { name: OPEN_TOPIC }).waitFor();
   });
 
+  it('says so when the From date is after the To date, rather than silently showing nothing', async () => {
+    await page.goto('/calls?from=2013-02-20&to=2013-02-10');
+    const alert = page.getByRole('alert').filter({ hasText: 'The “to” date is before the “from” date, so nothing can match.' });
+    await alert.waitFor();
+    expect(await page.getByLabel('To (inclusive)').getAttribute('aria-invalid')).toBe('true');
+    await page.goto('/stats?from=2013-02-20&to=2013-02-10');
+    await alert.waitFor();
+    await page.goto('/calls?from=2013-02-10&to=2013-02-20');
+    await page.getByRole('heading', { name: 'Calls', exact: true }).waitFor();
+    expect(await alert.count()).toBe(0);
+    await page.goto('/calls?status=awaiting');
+  });
+
   it('opens a call and shows who changed what in its history', async () => {
     await page.getByRole('table', { name: 'Calls matching the filters' }).getByRole('link', { name: OPEN_TOPIC }).click();
     await page.getByRole('heading', { name: OPEN_TOPIC, level: 1 }).waitFor();

@@ -48,13 +48,14 @@ function toHistoryRow(entry: NewHistoryEntry) {
   };
 }
 
-type HistoryRow = Database['history'] & { seq: number };
+type HistoryRow = Database['history'] & { seq: number; actor_name: string | null };
 
 function toHistoryEntry(row: HistoryRow): HistoryEntry {
   return {
     seq: row.seq,
     at: toIso(row.at),
     actor: row.actor,
+    actorName: row.actor_name ?? row.actor,
     action: row.action as HistoryAction,
     entityType: row.entity_type as EntityType,
     entityId: row.entity_id,
@@ -65,16 +66,19 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
 
 /** One object's history, oldest first. */
 export async function listHistory(db: Db, entityType: EntityType, entityId: string, query: { limit: number; cursor?: string | undefined }) {
+  // The display name as it is now: the user's own choice of how to be named.
   let q = db
     .selectFrom('history')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('seq', 'asc')
+    .leftJoin('users', 'users.username', 'history.actor')
+    .selectAll('history')
+    .select('users.display_name as actor_name')
+    .where('history.entity_type', '=', entityType)
+    .where('history.entity_id', '=', entityId)
+    .orderBy('history.seq', 'asc')
     .limit(query.limit + 1);
   if (query.cursor) {
     const [afterSeq] = decodeCursor(query.cursor, ['number'] as const);
-    q = q.where('seq', '>', afterSeq);
+    q = q.where('history.seq', '>', afterSeq);
   }
   const rows = (await q.execute()) as HistoryRow[];
   const result = page(rows, query.limit, (r) => [r.seq]);

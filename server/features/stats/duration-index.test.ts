@@ -5,7 +5,8 @@ import type { CallForStats } from '../../../tests/reference/stats/summary.ts';
 import type { CallStatus } from '#shared/schemas/calls.ts';
 import { aggregate } from './aggregate.ts';
 import { DurationIndex, type StatsRow } from './duration-index.ts';
-import { periodsCovering, periodStart } from './periods.ts';
+import { periodStart } from '#shared/domain/stats/periods.ts';
+import { periodsCovering } from './periods.ts';
 
 const row = (callee: string, placed: number, status: CallStatus, end: number | null = null): StatsRow => ({
   callee_id: callee,

@@ -1,22 +1,9 @@
-import { tz } from '@date-fns/tz';
-import { addMonths, addWeeks, startOfMonth, startOfWeek } from 'date-fns';
+import { nextPeriodStart, periodStart } from '#shared/domain/stats/periods.ts';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
-// Periods are UTC calendar weeks (ISO: from Monday) and months, whatever the
-// server's own zone.
-const utc = { in: tz('UTC') };
 const WEEK_MS = 7 * 86_400_000;
 /** More periods than this would be a chart nobody can read (and an answer nobody wants to wait for). */
 export const MAX_PERIODS = 1200;
-
-/** The start of the UTC week (Monday 00:00) or month holding `ms`. */
-export function periodStart(interval: TrendInterval, ms: number): number {
-  return (interval === 'month' ? startOfMonth(ms, utc) : startOfWeek(ms, { ...utc, weekStartsOn: 1 })).getTime();
-}
-
-function nextStart(interval: TrendInterval, start: number): number {
-  return (interval === 'month' ? addMonths(start, 1, utc) : addWeeks(start, 1, utc)).getTime();
-}
 
 export interface Periods {
   /** count + 1 boundaries: period i is [bounds[i], bounds[i + 1]). */
@@ -36,7 +23,7 @@ export function periodsCovering(interval: TrendInterval, fromMs: number, toMs: n
     let start = periodStart(interval, fromMs);
     bounds.push(start);
     while (start < toMs) {
-      start = nextStart(interval, start);
+      start = nextPeriodStart(interval, start);
       bounds.push(start);
       if (bounds.length > MAX_PERIODS + 1) throw new RangeError(`more than ${MAX_PERIODS} periods`);
     }

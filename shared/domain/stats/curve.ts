@@ -89,7 +89,7 @@ export function survivalAt(view: CurveView, tMs: number): number | null {
 export interface ShareSooner {
   /** Estimated share of the group's calls that had a reply within the elapsed time. */
   share: number;
-  /** True when the wait is longer than anything observed: the share is then "at least". */
+  /** True when the wait is longer than every reply the group has had (with calls still open): the share is then "at least". */
   isLowerBound: boolean;
 }
 
@@ -109,13 +109,19 @@ export interface ShareSooner {
  * The waiting call itself belongs in the data: it rightly counts as still
  * waiting at every earlier time, and its censoring at `elapsedMs` comes after
  * any replies at that instant, so it cannot shift the step at `elapsedMs`.
- * Past the longest observation (with calls still open there) S is unknown;
- * the answer is 1 − S at the longest observation, marked `isLowerBound`,
- * because S can only fall further. Null when the group has no calls at all.
+ * Past the ministry's last reply (with calls still open there) S stays flat
+ * up to the longest observation and is unknown beyond it, so the share stops
+ * telling a long wait from a very long one: the answer is 1 − S there, marked
+ * `isLowerBound` ("longer than any reply it has given"), as S can only fall
+ * further. The waiting call itself is usually the longest observation, so the
+ * mark is set from the last reply, not from the last observation. Null when the group has no calls at all.
  */
 export function shareRepliedSooner(view: CurveView, elapsedMs: number): ShareSooner | null {
   if (view.lastMs < 0) return null;
   if (elapsedMs > view.lastMs && view.lastSurvival > 0) return { share: 1 - view.lastSurvival, isLowerBound: true };
   const s = survivalAt(view, elapsedMs);
-  return s === null ? null : { share: 1 - s, isLowerBound: false };
+  if (s === null) return null;
+  // Past the last reply S stays flat to the longest observation: the same share for 2 hours and 13 years.
+  const lastReplyMs = view.tMs.length > 1 ? view.tMs[view.tMs.length - 1]! : null;
+  return { share: 1 - s, isLowerBound: lastReplyMs !== null && elapsedMs > lastReplyMs && s > 0 };
 }

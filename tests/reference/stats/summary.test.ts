@@ -141,11 +141,13 @@ describe('shareRepliedSooner', () => {
     // At 10 h: S = 5/7 → 2/7 of calls had a reply. Of the *replies*, 2 of 4 (50%) came sooner —
     // the flattering figure we deliberately do not report.
     expect(shareRepliedSooner(km, 10 * H)).toEqual({ share: expect.closeTo(2 / 7, 12), isLowerBound: false });
-    // At 100 h (the longest wait observed): S = 5/21 → 16/21.
-    expect(shareRepliedSooner(km, 100 * H)).toEqual({ share: expect.closeTo(16 / 21, 12), isLowerBound: false });
+    // At 80 h (the last reply, counted as sooner): S = 5/21 → 16/21.
+    expect(shareRepliedSooner(km, 80 * H)).toEqual({ share: expect.closeTo(16 / 21, 12), isLowerBound: false });
   });
 
-  it('is a lower bound past the longest observation', () => {
+  it('is a lower bound past the last reply: the open 100 h call itself, and beyond the longest observation', () => {
+    expect(shareRepliedSooner(km, 81 * H)).toEqual({ share: expect.closeTo(16 / 21, 12), isLowerBound: true });
+    expect(shareRepliedSooner(km, 100 * H)).toEqual({ share: expect.closeTo(16 / 21, 12), isLowerBound: true });
     expect(shareRepliedSooner(km, 150 * H)).toEqual({ share: expect.closeTo(16 / 21, 12), isLowerBound: true });
   });
 

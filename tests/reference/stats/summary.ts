@@ -108,12 +108,14 @@ export function summarizeGroup(calls: readonly CallForStats[], nowMs: number): G
 /**
  * Reference for shareRepliedSooner (shared/domain/stats/curve.ts, which says
  * why this figure): 1 − S(elapsed) from the life table, "at least" past the
- * longest observation while calls were still open there.
+ * last reply while calls were still open there.
  */
 export function shareRepliedSooner(km: KaplanMeierResult, elapsedMs: number): ShareSooner | null {
   const last = km.steps[km.steps.length - 1];
   if (last === undefined) return null;
   if (elapsedMs > last.tMs && last.survival > 0) return { share: 1 - last.survival, isLowerBound: true };
   const p = probabilityOfReplyWithin(km, elapsedMs);
-  return p === null ? null : { share: p, isLowerBound: false };
+  if (p === null) return null;
+  const lastReply = km.steps.filter((step) => step.events > 0).pop();
+  return { share: p, isLowerBound: lastReply !== undefined && elapsedMs > lastReply.tMs && lastReply.survival > 0 };
 }

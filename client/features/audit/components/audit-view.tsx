@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { useDeferredValue, useId } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
+import { DateRangeError, dateRangeInputProps } from '#client/components/ui/date-range-error.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
@@ -76,7 +77,8 @@ export function AuditView({ params, setParam }: { params: AuditParams; setParam:
           <label className="field-label" htmlFor={`${id}-to`}>
             To
           </label>
-          <input id={`${id}-to`} type="date" value={params.to} onChange={(e) => setParam('to', e.target.value)} />
+          <input id={`${id}-to`} type="date" value={params.to} {...dateRangeInputProps(`${id}-range`, params.from, params.to)} onChange={(e) => setParam('to', e.target.value)} />
+          <DateRangeError id={`${id}-range`} from={params.from} to={params.to} />
         </div>
       </form>
       <div className="audit-actions">

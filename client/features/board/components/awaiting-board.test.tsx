@@ -7,6 +7,7 @@ import type * as CountryModule from '#client/lib/country.ts';
 import type * as FormatModule from '#client/lib/format.ts';
 import { makeCall } from '#client/test/fixtures.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
+import { anyCallQuery } from '#client/features/calls/api/calls.ts';
 import { awaitingQuery } from '../api/awaiting.ts';
 import { AwaitingBoard } from './awaiting-board.tsx';
 
@@ -39,8 +40,9 @@ function makeCalls(count: number): AwaitingCall[] {
   });
 }
 
-function renderBoard(items: AwaitingCall[]) {
+function renderBoard(items: AwaitingCall[], anyCall = true) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  client.setQueryData(anyCallQuery().queryKey, anyCall);
   client.setQueryData(awaitingQuery.queryKey, { pages: [{ items, nextCursor: null, receivedAt: NOW }], pageParams: [null] });
   return { client, ...render(
     <QueryClientProvider client={client}>
@@ -110,7 +112,14 @@ describe('the awaiting board', () => {
   });
 
   it('says so when nobody owes a call', () => {
-    renderBoard([]);
+    renderBoard([], true);
     expect(screen.getByText('Nobody owes you a call')).toBeTruthy();
+  });
+
+  it('on a fresh install, says nothing has been logged yet rather than that every call was answered', () => {
+    renderBoard([], false);
+    expect(screen.getByText('No calls logged yet')).toBeTruthy();
+    expect(screen.queryByText(/Every call logged so far/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Log the first call' })).toBeTruthy();
   });
 });

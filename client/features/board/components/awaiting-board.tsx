@@ -1,7 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
+import { anyCallQuery } from '#client/features/calls/api/calls.ts';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { thresholdsStore } from '#client/lib/preferences.ts';
@@ -39,6 +40,18 @@ function useRefetchWhenAvailabilityChanges(items: readonly AwaitingCall[] | unde
   }, [client, next, skewMs]);
 }
 
+/** An empty board: on a fresh install, nothing has been logged yet — it says so rather than "all answered". */
+function NothingAwaiting({ canRecord }: { canRecord: boolean }) {
+  const any = useQuery(anyCallQuery());
+  if (any.isPending) return null;
+  const logLink = canRecord ? <Link to="/log">{any.data === false ? 'Log the first call' : 'Log a call'}</Link> : null;
+  return any.data === false ? (
+    <EmptyState title="No calls logged yet">Calls you log appear here while they wait for a reply, longest wait first. {logLink}</EmptyState>
+  ) : (
+    <EmptyState title="Nobody owes you a call">Every call logged so far has been answered, returned, declined or withdrawn. {logLink}</EmptyState>
+  );
+}
+
 /** The awaiting-callback board: every open call, longest wait first, with live timers. */
 export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
   const { query: awaiting, board, complete } = useAwaiting();
@@ -74,9 +87,7 @@ export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
         </div>
       ) : null}
       {all && all.length === 0 ? (
-        <EmptyState title="Nobody owes you a call">
-          Every call logged so far has been answered, returned, declined or withdrawn. {canRecord ? <Link to="/log">Log a call</Link> : null}
-        </EmptyState>
+        <NothingAwaiting canRecord={canRecord} />
       ) : items.length === 0 ? (
         <EmptyState title="No open call matches the filter" />
       ) : (

@@ -1,4 +1,5 @@
-import { createContext, memo, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, type MouseEvent, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { LocalTime } from '#client/components/ui/local-time.tsx';
 import { PromiseNote } from '#client/components/ui/promise-note.tsx';
@@ -16,6 +17,16 @@ import { levelLabel, useWaitLevel } from './wait-level.ts';
  * feature's "is this wait unusual?" line), so the board does not depend on it.
  */
 export const RowTimerExtra = createContext<((call: AwaitingCall) => ReactNode) | null>(null);
+
+/** The call's own page. */
+export const callPath = (call: AwaitingCall) => `/calls/${encodeURIComponent(call.id)}`;
+
+/** A click on the row, not on one of its controls and not ending a text selection. */
+function isRowClick(event: MouseEvent<HTMLElement>): boolean {
+  if (event.button !== 0 || event.defaultPrevented) return false;
+  if (event.target instanceof Element && event.target.closest('a, button, input, select, textarea, summary, [role="button"]')) return false;
+  return !window.getSelection()?.toString();
+}
 
 export interface AwaitingRowProps {
   call: AwaitingCall;
@@ -40,10 +51,21 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
   const level = band.level;
   const label = levelLabel(band, thresholds);
   const timerExtra = useContext(RowTimerExtra);
+  const navigate = useNavigate();
   const { caller, callee } = call;
   const country = callee.ministry.country;
+  // The callee's name is the link (Enter, middle click); a click anywhere else on the row follows it too.
   return (
-    <li className={`board-row level-${level}`} style={{ transform: `translateY(${offset}px)`, height }} aria-posinset={position} aria-setsize={total} data-call-id={call.id}>
+    <li
+      className={`board-row level-${level}`}
+      style={{ transform: `translateY(${offset}px)`, height }}
+      aria-posinset={position}
+      aria-setsize={total}
+      data-call-id={call.id}
+      onClick={(event) => {
+        if (isRowClick(event)) void navigate(callPath(call));
+      }}
+    >
       <div className="cell-timer">
         <LiveTimer since={since} skewMs={skewMs} />
         <TwoClocks call={call} skewMs={skewMs} />
@@ -56,7 +78,9 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
           <span className="arrow" aria-label="called">
             {' → '}
           </span>
-          <strong className="callee">{callee.name}</strong>
+          <Link to={callPath(call)} className="callee">
+            <strong>{callee.name}</strong>
+          </Link>
         </p>
         <p className="sub">
           {supportsFlagEmoji() ? (

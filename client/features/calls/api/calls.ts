@@ -12,6 +12,8 @@ export const callKeys = {
   /** A short, non-paginated list (an official's recent calls); kept apart from the infinite lists. */
   recent: (officialId: string) => ['calls', 'recent', officialId] as const,
   detail: (id: string) => ['calls', 'detail', id] as const,
+  /** Whether any call exists at all (one row of the plain list). */
+  any: ['calls', 'any'] as const,
   history: (id: string) => ['calls', 'history', id] as const,
   awaitingForMinistry: (ministryId: string) => ['awaiting', 'ministry', ministryId] as const,
 };
@@ -29,6 +31,14 @@ export function recentCallsQuery(officialId: string, limit = 20) {
   return queryOptions({
     queryKey: callKeys.recent(officialId),
     queryFn: ({ signal }) => api('/calls', { signal, query: { officialId, limit } }, CallList),
+  });
+}
+
+/** True once any call has been logged (deleted ones aside): a fresh install's board says so. */
+export function anyCallQuery() {
+  return queryOptions({
+    queryKey: callKeys.any,
+    queryFn: async ({ signal }) => (await api('/calls', { signal, query: { limit: 1 } }, CallList)).items.length > 0,
   });
 }
 

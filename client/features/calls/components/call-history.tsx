@@ -45,7 +45,7 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
   return (
     <li className={`timeline-item timeline-${entry.action}`}>
       <p className="timeline-head">
-        <strong>{entry.actor}</strong> {ACTION_LABELS[entry.action]}
+        <strong title={entry.actorName === entry.actor ? undefined : entry.actor}>{entry.actorName}</strong> {ACTION_LABELS[entry.action]}
         {entry.action === 'update' ? ` ${changedList(changes.map((c) => fieldLabel(c.field).toLowerCase()))}` : ''}{' '}
         <span className="muted">
           on <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
@@ -79,8 +79,29 @@ export function HistoryItem({ entry }: { entry: HistoryEntry }) {
         ) : (
           <p className="muted small">No visible field changed.</p>
         )
+      ) : entry.action === 'delete' && entry.before ? (
+        <SnapshotTable snapshot={entry.before} caption="What was deleted" />
       ) : null}
     </li>
+  );
+}
+
+/** Every field of a snapshot (the call as it was deleted), in form order. */
+function SnapshotTable({ snapshot, caption }: { snapshot: Record<string, unknown>; caption: string }) {
+  return (
+    <table className="diff-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {diffSnapshots(snapshot, null).map(({ field, before }) => (
+          <tr key={field}>
+            <th scope="row">{fieldLabel(field)}</th>
+            <td>
+              <FieldValue field={field} value={before} snapshot={snapshot} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

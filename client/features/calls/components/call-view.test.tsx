@@ -88,3 +88,22 @@ describe('editing a call someone else changed meanwhile', () => {
     expect(screen.queryByRole('form', { name: 'Edit call' })).toBeNull();
   });
 });
+
+describe('the page of a deleted call', () => {
+  it('says what was deleted, by whom and when, from its history', async () => {
+    const call = makeCall({ topic: 'North Korean nuclear test' });
+    const problem = { type: 'about:blank', title: 'Not found', status: 404, detail: 'No such call' };
+    const entry = { seq: 9, at: '2026-11-30T09:15:00Z', actor: 'ada', actorName: 'Ada Analyst', action: 'delete', entityType: 'call', entityId: 'c1', before: call, after: null };
+    vi.stubGlobal('fetch', async (url: string) => {
+      const path = new URL(url, 'http://localhost').pathname;
+      if (path.endsWith('/history')) return new Response(JSON.stringify({ items: [entry], nextCursor: null }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return new Response(JSON.stringify(problem), { status: 404, headers: { 'Content-Type': 'application/problem+json' } });
+    });
+    renderView();
+    await screen.findByRole('heading', { name: 'Deleted: North Korean nuclear test', level: 1 });
+    expect(screen.getByText(/^This call was deleted by Ada Analyst on \d+ Nov 2026, \d\d:15\.$/)).toBeTruthy();
+    const deleted = screen.getByRole('table', { name: 'What was deleted' });
+    expect(within(deleted).getByRole('rowheader', { name: 'Topic' }).nextElementSibling?.textContent).toBe('North Korean nuclear test');
+    expect(within(deleted).getByRole('rowheader', { name: 'Callee' }).nextElementSibling?.textContent).toBe(call.callee.name);
+  });
+});

@@ -19,6 +19,7 @@ import { CallDetails } from './call-details.tsx';
 import { CallEditForm, type OfficialPickerProps } from './call-edit-form.tsx';
 import { CallHistory } from './call-history.tsx';
 import { CallStatusActions, DeleteCallDialog } from './call-status-actions.tsx';
+import { DeletedCall } from './deleted-call.tsx';
 
 export interface CallViewProps {
   id: string;
@@ -41,19 +42,13 @@ export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
 
   if (query.isPending) return <Loading label="Loading the call…" />;
   if (query.isError) {
-    const gone = query.error instanceof ApiError && query.error.status === 404;
+    if (query.error instanceof ApiError && query.error.status === 404) return <DeletedCall id={id} />;
     return (
       <>
-        <PageHeader title={gone ? 'Call not found' : 'The call could not be loaded'} />
-        <Alert tone={gone ? 'warning' : 'error'} title={gone ? 'This call does not exist or was deleted.' : query.error.message}>
+        <PageHeader title="The call could not be loaded" />
+        <Alert title={query.error.message}>
           <Link to="/calls">Back to all calls</Link>
         </Alert>
-        {gone ? (
-          <section aria-labelledby="history-title">
-            <h2 id="history-title">History</h2>
-            <CallHistory callId={id} />
-          </section>
-        ) : null}
       </>
     );
   }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button } from '#client/components/ui/button.tsx';
+import { DateRangeError, dateRangeInputProps } from '#client/components/ui/date-range-error.tsx';
 import { STATUS_LABELS } from '#shared/domain/call-labels.ts';
 import { CallStatus } from '#shared/schemas/calls.ts';
 import { hasActiveFilters, type CallFilters } from '../lib/call-filters.ts';
@@ -60,7 +61,15 @@ export function CallsFilters({ filters, onChange, ministryFilter, officialFilter
           <label className="field-label" htmlFor={`${id}-to`}>
             To (inclusive)
           </label>
-          <input id={`${id}-to`} type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ to: event.target.value || undefined })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filters.to ?? ''}
+            min={filters.from}
+            {...dateRangeInputProps(`${id}-range`, filters.from, filters.to)}
+            onChange={(event) => onChange({ to: event.target.value || undefined })}
+          />
+          <DateRangeError id={`${id}-range`} from={filters.from} to={filters.to} />
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${id}-order`}>

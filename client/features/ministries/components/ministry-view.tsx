@@ -30,9 +30,17 @@ export interface MinistryViewProps {
    * absent, the section is left out.
    */
   responseTimes?: ReactNode;
+  /** Why the ministry cannot be deleted now (it has officials), from the page; Delete is then disabled. */
+  deleteBlocked?: string | null;
 }
 
-export function MinistryView({ id, canEdit, officials, openCalls, responseTimes }: MinistryViewProps) {
+/** Why a ministry with officials cannot be deleted, as the page says beside Delete. */
+export function ministryDeleteBlocked(officials: number, more: boolean): string | null {
+  if (officials === 0) return null;
+  return `Cannot be deleted while it has officials (${officials}${more ? '+' : ''}): move or delete them first.`;
+}
+
+export function MinistryView({ id, canEdit, officials, openCalls, responseTimes, deleteBlocked }: MinistryViewProps) {
   const query = useQuery(ministryQuery(id));
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -54,7 +62,7 @@ export function MinistryView({ id, canEdit, officials, openCalls, responseTimes 
       <PageHeader
         title={ministry.shortName}
         subtitle={ministry.name}
-        actions={canEdit ? <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} /> : undefined}
+        actions={canEdit ? <EditDeleteButtons onEdit={() => setEditing(true)} onDelete={() => setDeleting(true)} deleteBlocked={deleteBlocked} /> : undefined}
       />
       <BackLink to="/ministries">All ministries</BackLink>
       <DetailsCard titleId="ministry-details-title">

@@ -12,6 +12,11 @@ import '../stats.css';
 /** Open calls that waited longer than this do not stretch the axis (the curve would flatten into a line). */
 const AXIS_CAP_HOURS = 14 * 24;
 
+/** Under the chart, for open calls whose dots were pulled in to the axis's end. */
+export function beyondAxisNote(count: number): string {
+  return count === 1 ? 'One has waited longer than the axis shows and sits on its right edge.' : `${count} have waited longer than the axis shows and sit on its right edge.`;
+}
+
 /**
  * A ministry's own Kaplan–Meier curve (all time) with its open calls placed
  * on it: each dot is a call still awaiting, at how long it has waited and
@@ -59,7 +64,7 @@ export function MinistrySurvival({ ministryId }: { ministryId: string }) {
             calls.length > 0 ? (
               <p className="muted stats-legend-extra">
                 Dots: the {calls.length} open call{calls.length === 1 ? '' : 's'}, at how long each has waited; the lower a dot, the more unusual the wait.
-                {beyond > 0 ? ` ${beyond} waited longer than the axis shows and sit on its right edge.` : ''}
+                {beyond > 0 ? ` ${beyondAxisNote(beyond)}` : ''}
               </p>
             ) : null
           }

@@ -6,7 +6,8 @@ import { Loading } from '#client/components/ui/loading.tsx';
 import { formatDateTime, HOUR_MS } from '#client/lib/format.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import { useResponseTimes, useTrend } from '../api/stats.ts';
-import { medianAxisMax, medianRows, rankGroups, survivalAxisMax, type TrendMeasure } from '../lib/chart-data.ts';
+import { defaultCurveKeys, medianAxisMax, medianRows, rankGroups, survivalAxisMax } from '../lib/chart-data.ts';
+import type { TrendMeasure } from '../lib/trend-rows.ts';
 import { seriesColour } from '../lib/palette.ts';
 import { apiWindow, readFilters, writeFilters, type StatsFilters } from '../lib/window.ts';
 import { MedianChart } from './median-chart.tsx';
@@ -69,7 +70,8 @@ function Figures({ groups, filters, asOf, stale }: { groups: ResponseTimeGroup[]
     .filter(({ group: g }) => [g.medianResponseMs, g.p90ResponseMs, g.survivalMedianMs].some((v) => v !== null && v / HOUR_MS > axisMax))
     .map(({ group: g }) => g.label);
 
-  const selectedKeys = picked ?? busiest.filter((g) => !g.smallSample).slice(0, DEFAULT_CURVES).map((g) => g.key);
+  const defaults = useMemo(() => defaultCurveKeys(groups, DEFAULT_CURVES), [groups]);
+  const selectedKeys = picked ?? defaults;
   const series = busiest.filter((g) => selectedKeys.includes(g.key)).map((group) => ({ group, colour: seriesColour(selectedKeys.indexOf(group.key)) }));
   const toggle = (key: string) => setPicked(selectedKeys.includes(key) ? selectedKeys.filter((k) => k !== key) : [...selectedKeys, key]);
 

@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { DateRangeError, dateRangeInputProps } from '#client/components/ui/date-range-error.tsx';
 import { calendarDay, shiftDay } from '#client/lib/format.ts';
 import type { GroupBy } from '#shared/schemas/stats.ts';
 import { CLOCK_OPTIONS } from '../lib/clock.ts';
@@ -25,6 +27,7 @@ export function Segmented<T extends string>({ label, options, value, onChange }:
 
 /** Grouping and the date range: the calls counted are those placed on these days (the viewer's calendar). */
 export function StatsControls({ filters, onChange }: { filters: StatsFilters; onChange: (next: StatsFilters) => void }) {
+  const rangeId = useId();
   const set = (patch: Partial<StatsFilters>) => onChange({ ...filters, ...patch });
   const last = (days: number) => set({ fromDate: shiftDay(calendarDay(Date.now()), -(days - 1)), toDate: '' });
   return (
@@ -42,7 +45,14 @@ export function StatsControls({ filters, onChange }: { filters: StatsFilters; on
       </label>
       <label className="field">
         <span className="field-label">to (inclusive)</span>
-        <input type="date" value={filters.toDate} min={filters.fromDate || undefined} onChange={(e) => set({ toDate: e.target.value })} />
+        <input
+          type="date"
+          value={filters.toDate}
+          min={filters.fromDate || undefined}
+          {...dateRangeInputProps(`${rangeId}-range`, filters.fromDate, filters.toDate)}
+          onChange={(e) => set({ toDate: e.target.value })}
+        />
+        <DateRangeError id={`${rangeId}-range`} from={filters.fromDate} to={filters.toDate} />
       </label>
       <div role="group" aria-label="Quick ranges">
         <span className="segmented-label" aria-hidden="true">

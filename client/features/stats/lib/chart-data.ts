@@ -1,8 +1,18 @@
-import { formatPeriod, HOUR_MS } from '#client/lib/format.ts';
-import type { ResponseTimeGroup, Trend, TrendInterval } from '#shared/schemas/stats.ts';
+import { HOUR_MS } from '#client/lib/format.ts';
+import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
 import type { CsvValue } from './csv.ts';
 
-const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
+export const hours = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
+
+/**
+ * The groups whose curves the page draws before anyone picks: the busiest
+ * with enough calls to trust, topped up with the busiest small ones when
+ * fewer than `count` have enough, so the page never opens on empty charts.
+ */
+export function defaultCurveKeys(groups: readonly ResponseTimeGroup[], count: number): string[] {
+  const busiest = [...groups].sort((a, b) => b.calls - a.calls || a.label.localeCompare(b.label, 'en'));
+  return [...busiest.filter((g) => !g.smallSample), ...busiest.filter((g) => g.smallSample)].slice(0, count).map((g) => g.key);
+}
 
 export interface RankedGroup {
   group: ResponseTimeGroup;
@@ -108,30 +118,6 @@ export function survivalAxisMax(groups: readonly ResponseTimeGroup[]): number {
     for (const v of ends) max = Math.max(max, (v / HOUR_MS) * 1.5);
   }
   return Math.min(max, 60 * 24);
-}
-
-export type TrendMeasure = 'survivalMedianMs' | 'medianResponseMs';
-
-export interface TrendRow {
-  start: string;
-  /** The period's start (epoch ms) for a time axis, and its label. */
-  at: number;
-  label: string;
-  [key: string]: number | string | null;
-}
-
-/** One row per period start (oldest first), a column per group key (hours; null where no figure). */
-export function trendRows(trend: Trend, keys: readonly string[], measure: TrendMeasure, interval: TrendInterval): TrendRow[] {
-  const rows = new Map<string, TrendRow>();
-  for (const group of trend.groups) {
-    if (!keys.includes(group.key)) continue;
-    for (const period of group.periods) {
-      const row = rows.get(period.start) ?? { start: period.start, at: Date.parse(period.start), label: formatPeriod(period.start, interval) };
-      row[group.key] = hours(period[measure]);
-      rows.set(period.start, row);
-    }
-  }
-  return [...rows.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
 export const CSV_HEADER = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatPeriod } from '#client/lib/format.ts';
 import type { ResponseTimeGroup } from '#shared/schemas/stats.ts';
-import { csvRows, curvePoints, medianAxisMax, medianRows, rankGroups, trendRows } from './chart-data.ts';
+import { csvRows, curvePoints, defaultCurveKeys, medianAxisMax, medianRows, rankGroups } from './chart-data.ts';
+import { isLonely, partialKey, trendRows } from './trend-rows.ts';
 import { csvField, toCsv } from './csv.ts';
 import { formatHourTick, formatShare, hourTicks } from './units.ts';
 
@@ -95,6 +96,13 @@ describe('chart data', () => {
     expect(curvePoints(group({}), 4)).toEqual([{ hours: 0, awaiting: 100 }, { hours: 2, awaiting: 75 }, { hours: 4, awaiting: 75 }]);
   });
 
+  it('draws the busiest trustworthy groups first, topped up with small ones so the page never opens empty', () => {
+    const g = (key: string, calls: number) => group({ key, label: key.toUpperCase(), calls, smallSample: calls < 5 });
+    expect(defaultCurveKeys([g('a', 6), g('b', 30), g('c', 2), g('d', 9), g('e', 12), g('f', 8)], 4)).toEqual(['b', 'e', 'd', 'f']);
+    expect(defaultCurveKeys([g('a', 6), g('c', 2), g('x', 4), g('y', 1)], 3)).toEqual(['a', 'x', 'c']);
+    expect(defaultCurveKeys([], 4)).toEqual([]);
+  });
+
   it('lays the trend out by period with a column per group', () => {
     const trend = {
       groupBy: 'ministry' as const, interval: 'week' as const, clock: 'wall' as const, from: null, to: null, asOf: '2013-03-01T00:00:00.000Z',
@@ -103,10 +111,48 @@ describe('chart data', () => {
         { key: 'b', label: 'B', periods: [{ start: '2013-02-11T00:00:00.000Z', end: '2013-02-18T00:00:00.000Z', calls: 1, responded: 0, medianResponseMs: null, survivalMedianMs: null }] },
       ],
     };
-    expect(trendRows(trend, ['a', 'b'], 'survivalMedianMs', 'week')).toEqual([
-      { start: '2013-02-11T00:00:00.000Z', at: Date.UTC(2013, 1, 11), label: '11 Feb 2013', b: null },
-      { start: '2013-02-18T00:00:00.000Z', at: Date.UTC(2013, 1, 18), label: '18 Feb 2013', a: 3 },
-    ]);
+    expect(trendRows(trend, ['a', 'b'], 'survivalMedianMs', 'week')).toEqual({
+      rows: [
+        { start: '2013-02-11T00:00:00.000Z', at: Date.UTC(2013, 1, 11), label: '11 Feb 2013', b: null },
+        { start: '2013-02-18T00:00:00.000Z', at: Date.UTC(2013, 1, 18), label: '18 Feb 2013', a: 3 },
+      ],
+      partial: null,
+      gaps: false,
+    });
+  });
+
+  it('breaks the lines over periods without calls, and moves the period under way to dashed columns', () => {
+    const period = (start: string, medianH: number) => ({ start, end: start, calls: 1, responded: 1, medianResponseMs: medianH * H, survivalMedianMs: medianH * H });
+    const trend = {
+      groupBy: 'ministry' as const, interval: 'month' as const, clock: 'wall' as const, from: null, to: null,
+      // Two days into April 2026: April is under way.
+      asOf: '2026-04-02T09:00:00.000Z',
+      groups: [
+        { key: 'ru', label: 'MFA Russia', periods: [period('2013-02-01T00:00:00.000Z', 50), period('2026-03-01T00:00:00.000Z', 20), period('2026-04-01T00:00:00.000Z', 1)] },
+      ],
+    };
+    const { rows, partial, gaps } = trendRows(trend, ['ru'], 'medianResponseMs', 'month');
+    // February 2013 to April 2026: 159 months, every one a row; only three have figures.
+    expect(rows).toHaveLength(159);
+    expect(rows.filter((r) => 'ru' in r).map((r) => [r.start, r.ru])).toEqual([['2013-02-01T00:00:00.000Z', 50], ['2026-03-01T00:00:00.000Z', 20]]);
+    expect(rows[1]).toEqual({ start: '2013-03-01T00:00:00.000Z', at: Date.UTC(2013, 2, 1), label: 'Mar 2013', });
+    expect(gaps).toBe(true);
+    // April's 1 h so far is not drawn as a drop of the solid line: it is dashed, from March on.
+    expect(partial?.start).toBe('2026-04-01T00:00:00.000Z');
+    expect(partial?.ru).toBeUndefined();
+    expect(partial?.[partialKey('ru')]).toBe(1);
+    expect(rows[157]).toMatchObject({ ru: 20, [partialKey('ru')]: 20 });
+    // February 2013 stands alone between gaps: a line cannot show it, so it keeps its dot; March 2026 joins April's dashes.
+    expect(isLonely(rows, 0, 'ru')).toBe(true);
+    expect(isLonely(rows, 157, 'ru')).toBe(true);
+    expect(isLonely(rows, 157, partialKey('ru'))).toBe(false);
+    expect(isLonely(rows, 1, 'ru')).toBe(false);
+    // Once April is over, it is a period like any other.
+    const later = trendRows({ ...trend, asOf: '2026-05-01T00:00:00.000Z' }, ['ru'], 'medianResponseMs', 'month');
+    expect(later.partial).toBeNull();
+    expect(later.rows[158]).toMatchObject({ ru: 1 });
+    // A window ending inside a period makes that period partial too.
+    expect(trendRows({ ...trend, asOf: '2026-06-01T00:00:00.000Z', to: '2026-04-15T00:00:00.000Z' }, ['ru'], 'medianResponseMs', 'month').partial?.start).toBe('2026-04-01T00:00:00.000Z');
   });
 
   it('exports exact values under the API’s field names', () => {
