@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AlertChannel } from '#shared/schemas/alerts.ts';
 import type { Database } from '../../db/schema.ts';
+import { enqueueWebhookDelivery } from '../webhooks/enqueue.ts';
 import { describeFiring } from './describe.ts';
 import type { AlertFiring } from './firing.ts';
 import { insertNotification } from './notifications-repository.ts';
@@ -29,6 +30,10 @@ const notifyInApp: ChannelSender = async (trx, firing) => {
  */
 export const SENDERS: Partial<Record<AlertChannel, ChannelSender>> = {
   app: notifyInApp,
+  // Stored as a delivery in this transaction; the webhook worker signs and sends it.
+  webhook: async (trx, { id, type, at, rule, call }) => {
+    await enqueueWebhookDelivery(trx, { id, type, at, rule, call, webhookId: rule.webhookId });
+  },
 };
 
 export async function dispatch(trx: Transaction<Database>, firing: AlertFiring): Promise<void> {
