@@ -61,7 +61,8 @@ export function toCall(row: CallsTable, caller: Party, callee: Party): CallRecor
     roundId: row.round_id ?? null,
     // SQLite and PostgreSQL both answer integers here, but a count from an aggregate may come back as text: Number() either way.
     attempts: Number(row.attempts ?? 1),
-    lastAttemptAt: toIso(row.last_attempt_at ?? row.placed_at),
+    // placedAt is the first try by definition, even if it was moved later than a recorded attempt.
+    lastAttemptAt: toIso(Math.max(Number(row.last_attempt_at ?? row.placed_at), row.placed_at)),
     version: row.version,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
