@@ -3,6 +3,7 @@ import { isReplied } from '#shared/domain/call-status.ts';
 import { CallRecord, type CallStatus } from '#shared/schemas/calls.ts';
 import { Ministry } from '#shared/schemas/ministries.ts';
 import { Official } from '#shared/schemas/officials.ts';
+import { RoundRecord } from '#shared/schemas/rounds.ts';
 import { countryName, isTimeZone } from '#shared/schemas/common.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { insertMany } from '#server/cli/bulk-insert.ts';
@@ -14,7 +15,7 @@ import { createTestDatabase } from '../support/database.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 
-async function count(database: DatabaseHandle, table: 'calls' | 'history' | 'ministries' | 'officials') {
+async function count(database: DatabaseHandle, table: 'calls' | 'history' | 'ministries' | 'officials' | 'rounds' | 'attempts') {
   const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -62,6 +63,31 @@ describe('npm run seed -- --demo', () => {
     for (const o of officials) expect(isTimeZone(o.time_zone)).toBe(true);
   });
 
+  it('tells it as a round: "DPRK nuclear test", the four calls after the test, Lavrov still awaiting after 2 attempts', async () => {
+    const round = await database.db.selectFrom('rounds').selectAll().where('title', '=', 'DPRK nuclear test').executeTakeFirstOrThrow();
+    expect(round).toMatchObject({ trigger: "North Korea's third nuclear test", trigger_at: Date.parse(NORTH_KOREA_TEST_AT), created_by: 'seed' });
+    expect(new Date(round.trigger_at!).toISOString().slice(0, 10)).toBe('2013-02-12');
+    const calls = await database.db
+      .selectFrom('calls as c')
+      .innerJoin('officials as callee', 'callee.id', 'c.callee_id')
+      .select(['callee.name as callee', 'c.status', 'c.attempts', 'c.last_attempt_at', 'c.id'])
+      .where('c.round_id', '=', round.id)
+      .execute();
+    expect(calls.map((c) => c.callee).sort()).toEqual(['Fumio Kishida', 'Kim Sung-hwan', 'Sergei Lavrov', 'Yang Jiechi']);
+    const lavrov = calls.find((c) => c.callee === 'Sergei Lavrov')!;
+    expect(lavrov).toMatchObject({ status: 'awaiting', attempts: 2 });
+    const attempts = await database.db.selectFrom('attempts').selectAll().where('call_id', '=', lavrov.id).execute();
+    expect(attempts).toHaveLength(1);
+    expect(Number(lavrov.last_attempt_at)).toBe(Number(attempts[0]!.at));
+    // Every episode of the month is a round of its own, audited in the API's shape.
+    expect(await count(database, 'rounds')).toBe(DEMO_EPISODES.length);
+    const rounds = await historyAfter(database, 'round');
+    expect(rounds).toHaveLength(DEMO_EPISODES.length);
+    for (const after of rounds) RoundRecord.parse(after);
+    const unrounded = await database.db.selectFrom('calls').select('id').where('round_id', 'is', null).execute();
+    expect(unrounded).toEqual([]);
+  });
+
   it('audits every object it created, in the API shape', async () => {
     const ministries = await historyAfter(database, 'ministry');
     expect(ministries).toHaveLength(await count(database, 'ministries'));
@@ -77,11 +103,11 @@ describe('npm run seed -- --demo', () => {
   });
 
   it('creates nothing when run again', async () => {
-    const before = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    const before = await Promise.all((['calls', 'history', 'ministries', 'officials', 'rounds', 'attempts'] as const).map((t) => count(database, t)));
     const report = await seedDemo(database, { now: NOW + 60_000 });
     expect(report).toMatchObject({ ministries: { created: [] }, officials: { created: [] }, calls: { created: [], existing: DEMO_CALL_COUNT } });
     expect(report.episodes.map((e) => e.callIds.length)).toEqual(DEMO_EPISODES.map((e) => e.calls.length));
-    const after = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    const after = await Promise.all((['calls', 'history', 'ministries', 'officials', 'rounds', 'attempts'] as const).map((t) => count(database, t)));
     expect(after).toEqual(before);
   });
 });
