@@ -21,8 +21,12 @@ export async function getRule(deps: Deps, actor: CurrentUser, id: string): Promi
 }
 
 /** The rule's fields checked together, and the ministry it names checked to exist. */
-async function check(deps: Deps, fields: RuleFields): Promise<void> {
+async function check(deps: Deps, fields: RuleFields, ownerId: string): Promise<void> {
   const problems: FieldError[] = alertRuleProblems(fields);
+  if (fields.channels.includes('email')) {
+    const owner = await deps.db.selectFrom('users').select('email').where('id', '=', ownerId).executeTakeFirst();
+    if (!owner?.email) problems.push({ path: 'channels', message: 'email: the rule’s owner has no email address (set one on the account page first)' });
+  }
   // The round is checked only as an id for now: see docs/spec.md (alert rules).
   if (fields.ministryId !== null && !(await ministryExists(deps.db, fields.ministryId))) problems.push({ path: 'ministryId', message: 'is not a known ministry' });
   if (problems.length > 0) throw invalid(problems);
@@ -39,7 +43,7 @@ export async function createRule(deps: Deps, actor: CurrentUser, parsed: NewAler
     webhookId: parsed.webhookId ?? null,
     enabled: parsed.enabled,
   };
-  await check(deps, fields);
+  await check(deps, fields, actor.id);
   const now = deps.clock.now();
   const id = randomUUID();
   await insertRule(deps.db, { id, ...ruleColumns(fields), owner_id: actor.id, last_fired_at: null, created_at: now, updated_at: now });
@@ -65,7 +69,7 @@ export async function patchRule(deps: Deps, actor: CurrentUser, id: string, patc
     webhookId: patch.webhookId === undefined ? (channels.includes('webhook') ? stored.webhookId : null) : patch.webhookId,
     enabled: patch.enabled ?? stored.enabled,
   };
-  await check(deps, fields);
+  await check(deps, fields, stored.ownerId);
   return updateRule(deps.db, id, ruleColumns(fields), deps.clock.now());
 }
 
