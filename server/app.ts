@@ -9,7 +9,9 @@ import { authenticate, csrfGuard, requireOwedSteps } from './features/auth/middl
 import { authRoutes } from './features/auth/routes.ts';
 import { absencesRoutes } from './features/availability/absences-routes.ts';
 import { briefingRoutes } from './features/briefing/routes.ts';
+import { attemptsRoutes } from './features/calls/attempts-routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
+import { roundsRoutes } from './features/rounds/routes.ts';
 import { docsRoutes } from './features/docs/routes.ts';
 import { ChangeFeed } from './features/events/feed.ts';
 import { eventsRoutes } from './features/events/routes.ts';
@@ -46,6 +48,8 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSi
     .route('/officials', officialsRoutes)
     .route('/officials', absencesRoutes)
     .route('/calls', callsRoutes)
+    .route('/calls', attemptsRoutes)
+    .route('/rounds', roundsRoutes)
     .route('/stats', statsRoutes)
     .route('/alert-rules', alertRulesRoutes)
     .route('/notifications', notificationsRoutes)

@@ -177,6 +177,7 @@ export class CallGenerator {
       `,"notes":${noteIndex < 0 ? 'null' : NOTES_JSON[noteIndex]},"source":${source === null ? 'null' : JSON.stringify(source)}` +
       `,"status":"${status}","respondedAt":${respondedAt === null ? 'null' : `"${new Date(respondedAt).toISOString()}"`}` +
       `,"closedAt":${closedAt === null ? 'null' : `"${new Date(closedAt).toISOString()}"`},"promisedBy":null,"acknowledgedAt":null,"responseMs":${responseMs === null ? 'null' : responseMs}` +
+      `,"roundId":null,"attempts":1,"lastAttemptAt":"${new Date(placedAt).toISOString()}"` +
       `,"version":1,"createdAt":"${this.nowIso}","updatedAt":"${this.nowIso}","createdBy":${JSON.stringify(actor)}}`;
     batch.history.push(id, after);
   }

@@ -24,7 +24,8 @@ describe('alert rules: create, list, change, pause, delete', async () => {
   it('creates a rule of each kind, owned by its creator, app channel by default', async () => {
     const wait = await create();
     expect(wait).toMatchObject({ kind: 'wait_exceeds', thresholdMs: 72 * HOUR, ministryId: p.ministries.ru.id, roundId: null, channels: ['app'], webhookId: null, ownerId: ada.id, enabled: true, lastFiredAt: null });
-    const roundId = randomUUID();
+    const round = await ada.request('/api/rounds', { method: 'POST', json: { trigger: 'DPRK nuclear test' } });
+    const roundId = ((await round.json()) as { id: string }).id;
     await expectProblem(await ada.request('/api/alert-rules', { method: 'POST', json: { name: 'no address', kind: 'replied', channels: ['app', 'email'] } }), 422, ['channels']);
     expect((await ada.request('/api/auth/me', { method: 'PATCH', json: { email: 'ada@example.org' } })).status).toBe(200);
     for (const kind of ['unusual_wait', 'promise_broken', 'replied'] as const) {
@@ -52,6 +53,7 @@ describe('alert rules: create, list, change, pause, delete', async () => {
     await bad({ kind: 'replied', webhookId: randomUUID() }, 'webhookId');
     await bad({ kind: 'replied', ministryId: randomUUID() }, 'ministryId');
     await bad({ kind: 'replied', roundId: 'round one' }, 'roundId');
+    await bad({ kind: 'replied', roundId: randomUUID() }, 'roundId');
     await bad({ kind: 'replied', ownerId: bob.id }, 'ownerId');
     await bad({ kind: 'replied', name: '' }, 'name');
     await bad({ kind: 'replied', enabled: 'yes' }, 'enabled');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AlertRule, type AlertRulePatch, type NewAlertRule, alertRuleProblems } from '#shared/schemas/alerts.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { type FieldError, invalid, notFound } from '../../lib/errors.ts';
+import { roundExists } from '../rounds/repository.ts';
 import { deleteRule, findRule, insertRule, listRuleRows, ministryExists, ruleColumns, updateRule } from './rules-repository.ts';
 
 type RuleFields = Pick<AlertRule, 'name' | 'kind' | 'thresholdMs' | 'ministryId' | 'roundId' | 'channels' | 'webhookId' | 'enabled'>;
@@ -20,15 +21,19 @@ export async function getRule(deps: Deps, actor: CurrentUser, id: string): Promi
   return rule;
 }
 
-/** The rule's fields checked together, and the ministry it names checked to exist. */
-async function check(deps: Deps, fields: RuleFields, ownerId: string): Promise<void> {
+/**
+ * The rule's fields checked together, and the ministry and round it names
+ * checked to exist. A round deleted since the rule was made is only refused
+ * when a change names it again (`checkRound`), so the rule stays editable.
+ */
+async function check(deps: Deps, fields: RuleFields, ownerId: string, checkRound = true): Promise<void> {
   const problems: FieldError[] = alertRuleProblems(fields);
   if (fields.channels.includes('email')) {
     const owner = await deps.db.selectFrom('users').select('email').where('id', '=', ownerId).executeTakeFirst();
     if (!owner?.email) problems.push({ path: 'channels', message: 'email: the rule’s owner has no email address (set one on the account page first)' });
   }
-  // The round is checked only as an id for now: see docs/spec.md (alert rules).
   if (fields.ministryId !== null && !(await ministryExists(deps.db, fields.ministryId))) problems.push({ path: 'ministryId', message: 'is not a known ministry' });
+  if (checkRound && fields.roundId !== null && !(await roundExists(deps.db, fields.roundId))) problems.push({ path: 'roundId', message: 'is not a known round' });
   if (problems.length > 0) throw invalid(problems);
 }
 
@@ -69,7 +74,7 @@ export async function patchRule(deps: Deps, actor: CurrentUser, id: string, patc
     webhookId: patch.webhookId === undefined ? (channels.includes('webhook') ? stored.webhookId : null) : patch.webhookId,
     enabled: patch.enabled ?? stored.enabled,
   };
-  await check(deps, fields, stored.ownerId);
+  await check(deps, fields, stored.ownerId, fields.roundId !== stored.roundId);
   return updateRule(deps.db, id, ruleColumns(fields), deps.clock.now());
 }
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../lib/context.ts';
 import { toIso } from '../../lib/time.ts';
 import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { waitShares } from '../stats/service.ts';
-import { openCalls, repliesBetween, roundFacts } from './repository.ts';
+import { openCalls, repliesBetween, roundTitles } from './repository.ts';
 
 /** The replies a briefing reports: those of the last day. */
 export const BRIEFING_REPLIES_MS = 24 * 3600_000;
@@ -23,17 +23,17 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
   const { nowMs, shares } = await waitShares(deps, open.map((c) => ({ id: c.id, ministryId: c.callee.ministry.id, placedAt: Date.parse(c.placedAt) })));
   const since = nowMs - BRIEFING_REPLIES_MS;
   const replies = await repliesBetween(deps.db, since, nowMs);
-  const [timedOpen, timedReplies, extras] = await Promise.all([
+  const [timedOpen, timedReplies, titles] = await Promise.all([
     withAvailability(deps.db, open, nowMs),
     withWorkingMs(deps.db, replies, nowMs),
-    roundFacts(deps.db, [...open, ...replies].map((c) => c.id)),
+    roundTitles(deps.db, [...open, ...replies].flatMap((c) => (c.roundId === null ? [] : [c.roundId]))),
   ]);
+  const roundOf = (roundId: string | null) => (roundId === null || !titles.has(roundId) ? null : { id: roundId, title: titles.get(roundId)! });
 
   const openItems = timedOpen.map((call): BriefingOpenCall => {
     const placedAt = Date.parse(call.placedAt);
     const share = shares.get(call.id);
     const record = share?.record;
-    const extra = extras.get(call.id) ?? { attempts: 1, round: null };
     const otherCalls = Math.max(0, (record?.calls ?? 1) - 1);
     const ministryMedianMs = record?.median ?? null;
     const promisedBy = call.promisedBy === null ? null : Date.parse(call.promisedBy);
@@ -44,8 +44,8 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
       callee: call.callee,
       topic: call.topic,
       placedAt: call.placedAt,
-      attempts: extra.attempts,
-      round: extra.round,
+      attempts: call.attempts,
+      round: roundOf(call.roundId),
       workingMs: call.workingMs,
       waitingMs,
       availability: call.availability,
@@ -55,7 +55,7 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
       ministryMedianMs,
       ministryCalls: otherCalls,
       sentence: openCallSentence(
-        { caller: call.caller, callee: call.callee, placedAt, waitingMs, attempts: extra.attempts, promisedBy, record: { otherCalls, survivalMedianMs: ministryMedianMs } },
+        { caller: call.caller, callee: call.callee, placedAt, waitingMs, attempts: call.attempts, promisedBy, record: { otherCalls, survivalMedianMs: ministryMedianMs } },
         nowMs,
       ),
     };
@@ -64,7 +64,6 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
   const replyItems = timedReplies.map((call): BriefingReply => {
     const placedAt = Date.parse(call.placedAt);
     const respondedAt = Date.parse(call.respondedAt!);
-    const extra = extras.get(call.id) ?? { attempts: 1, round: null };
     const status = call.status as BriefingReply['status'];
     return {
       callId: call.id,
@@ -72,13 +71,13 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
       callee: call.callee,
       topic: call.topic,
       placedAt: call.placedAt,
-      attempts: extra.attempts,
-      round: extra.round,
+      attempts: call.attempts,
+      round: roundOf(call.roundId),
       workingMs: call.workingMs,
       status,
       respondedAt: call.respondedAt!,
       responseMs: Math.max(0, respondedAt - placedAt),
-      sentence: replySentence({ caller: call.caller, callee: call.callee, placedAt, respondedAt, status, attempts: extra.attempts }),
+      sentence: replySentence({ caller: call.caller, callee: call.callee, placedAt, respondedAt, status, attempts: call.attempts }),
     };
   });
 
