@@ -7,6 +7,7 @@ import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { notifyAdminsOfDisabledWebhook } from './features/alerts/admin-notices.ts';
 import { startAlertScheduler } from './features/alerts/scheduler.ts';
+import { startBriefingScheduler } from './features/briefing/scheduler.ts';
 import { MailWorker } from './features/mail/worker.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { WebhookWorker } from './features/webhooks/worker.ts';
@@ -52,6 +53,8 @@ webhooks.start();
 // Sends the stored emails (alerts, briefings) when SMTP_URL is set; like the webhooks, one per instance sharing the work.
 const mail = new MailWorker(deps);
 mail.start();
+// Stores each subscriber's daily briefing email when their local time comes (once per user and local date, across instances).
+const briefings = mail.enabled ? startBriefingScheduler(deps) : undefined;
 
 
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
@@ -86,6 +89,7 @@ async function shutdown(signal: string) {
   drain.begin();
   // No new firings while draining; a run under way finishes before the database closes.
   const alertsStopped = alertScheduler.stop();
+  const briefingsStopped = briefings?.stop();
   const started = performance.now();
   console.log(`${signal}: refusing new requests, waiting up to ${config.DRAIN_TIMEOUT_MS} ms for ${open.size} open response(s)`);
   let timer: NodeJS.Timeout | undefined;
@@ -101,6 +105,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await alertsStopped;
+  await briefingsStopped;
   await webhooks.stop();
   await mail.stop();
   await database.close();

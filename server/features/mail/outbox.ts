@@ -8,6 +8,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const MAIL_RETRY_WINDOW_MS = 24 * 3600_000;
 
 export interface OutgoingEmail {
+  /** The outbox id to use (default: a new one). */
+  id?: string;
   /** What the email is of; an email handed over twice under one key is stored once. */
   dedupeKey: string;
   kind: 'alert' | 'briefing';
@@ -25,7 +27,7 @@ export interface OutgoingEmail {
  * the key was stored already.
  */
 export async function enqueueEmail(db: Db, email: OutgoingEmail, now: number): Promise<string | null> {
-  const id = randomUUID();
+  const id = email.id ?? randomUUID();
   const result = await db
     .insertInto('email_outbox')
     .values({
