@@ -30,6 +30,7 @@ const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const AlertRulesPage = lazy(() => import('./pages/alert-rules-page.tsx'));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx'));
 const WebhookPage = lazy(() => import('./pages/webhook-page.tsx'));
+const BriefingPage = lazy(() => import('./pages/briefing-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <BoardPage /> },
           { path: 'log', element: <LogCallPage /> },
+          { path: 'briefing', element: <BriefingPage /> },
           { path: 'calls', element: <CallsPage /> },
           { path: 'calls/:id', element: <CallPage /> },
           { path: 'officials', element: <OfficialsPage /> },

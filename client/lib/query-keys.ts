@@ -14,6 +14,7 @@
  *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
  *   alerts:     ['alerts', 'rules'] · ['alerts', 'notifications']   (the logged-in user's own)
  *   webhooks:   ['webhooks', 'list'] · ['webhooks', 'detail' | 'deliveries', id]   (admin)
+ *   briefing:   ['briefing']
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -27,16 +28,17 @@ export const queryRoots = {
   audit: ['audit'],
   alerts: ['alerts'],
   webhooks: ['webhooks'],
+  briefing: ['briefing'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */
 export const staleAfterChange = {
   // Officials and ministries are embedded in calls, so their changes reach the call lists too.
-  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
-  official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
-  ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
+  official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
+  ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
   // An absence changes its official's working time: the waits and statistics in working time follow.
-  absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
   // The event stream sends a user only their own notifications.
   notification: [queryRoots.alerts],
 } as const;
