@@ -1,6 +1,14 @@
 import { AlertRulesView } from '#client/features/alerts/components/alert-rules-view.tsx';
+import { useCurrentUser } from '#client/features/auth/api/auth.ts';
 import { MinistrySelect } from '#client/features/ministries/components/ministry-select.tsx';
+import { WebhookSelect } from '#client/features/webhooks/components/webhook-select.tsx';
 
 export default function AlertRulesPage() {
-  return <AlertRulesView renderMinistrySelect={(props) => <MinistrySelect {...props} />} />;
+  const user = useCurrentUser();
+  return (
+    <AlertRulesView
+      renderMinistrySelect={(props) => <MinistrySelect {...props} />}
+      renderWebhookSelect={user.role === 'admin' ? (props) => <WebhookSelect {...props} /> : undefined}
+    />
+  );
 }

@@ -11,7 +11,20 @@ import { CHANNEL_LABELS, KIND_LABELS, type RuleFormValues, ruleBodyFromForm, rul
 /** The page hands in the ministries' select (a component of that feature). */
 export type RenderMinistrySelect = (props: FieldControl & { value: string; onChange: (id: string) => void; emptyLabel: string }) => ReactNode;
 
-export function AlertRuleForm({ rule, onDone, renderMinistrySelect }: { rule?: AlertRule; onDone: () => void; renderMinistrySelect: RenderMinistrySelect }) {
+/** An admin's page hands in the webhooks' select; others (who may not list webhooks) type the id. */
+export type RenderWebhookSelect = (props: FieldControl & { value: string; onChange: (id: string) => void }) => ReactNode;
+
+export function AlertRuleForm({
+  rule,
+  onDone,
+  renderMinistrySelect,
+  renderWebhookSelect,
+}: {
+  rule?: AlertRule;
+  onDone: () => void;
+  renderMinistrySelect: RenderMinistrySelect;
+  renderWebhookSelect?: RenderWebhookSelect | undefined;
+}) {
   const save = useSaveAlertRule();
   const [values, setValues] = useState<RuleFormValues>(ruleFormValues(rule));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,8 +93,14 @@ export function AlertRuleForm({ rule, onDone, renderMinistrySelect }: { rule?: A
         </p>
       ) : null}
       {values.channels.includes('webhook') ? (
-        <Field label="Webhook id" required error={errors.webhookId} hint="The webhook (set up by an admin) to post to">
-          {(control) => <input {...control} value={values.webhookId} spellCheck={false} onChange={(e) => set({ webhookId: e.target.value })} />}
+        <Field label={renderWebhookSelect ? 'Webhook' : 'Webhook id'} required error={errors.webhookId} hint="The webhook (set up by an admin) to post to">
+          {(control) =>
+            renderWebhookSelect ? (
+              renderWebhookSelect({ ...control, value: values.webhookId, onChange: (id) => set({ webhookId: id }) })
+            ) : (
+              <input {...control} value={values.webhookId} spellCheck={false} onChange={(e) => set({ webhookId: e.target.value })} />
+            )
+          }
         </Field>
       ) : null}
       <label>
