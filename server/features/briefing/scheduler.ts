@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { publicBaseUrl } from '../../config.ts';
 import type { Deps } from '../../lib/context.ts';
+import { repeatEvery } from '../../lib/repeating.ts';
 import { enqueueEmail } from '../mail/outbox.ts';
 import { renderBriefingEmail } from './email.ts';
 import { buildBriefing } from './service.ts';
@@ -73,18 +74,5 @@ export async function queueDueBriefings(deps: Deps): Promise<number> {
 
 /** Runs queueDueBriefings every `intervalMs`, one run at a time, like the alert scheduler. */
 export function startBriefingScheduler(deps: Deps, intervalMs = BRIEFING_INTERVAL_MS): { stop(): Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = queueDueBriefings(deps)
-      .catch((error: unknown) => console.warn('briefing: the scheduled run failed; will retry', error))
-      .finally(() => (running = undefined));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery(intervalMs, 'briefing', () => queueDueBriefings(deps));
 }

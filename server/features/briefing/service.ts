@@ -30,6 +30,18 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
   ]);
   const roundOf = (roundId: string | null) => (roundId === null || !titles.has(roundId) ? null : { id: roundId, title: titles.get(roundId)! });
 
+  /** What an open call and a reply both say of themselves. */
+  const shared = (call: (typeof timedReplies)[number]) => ({
+    callId: call.id,
+    caller: call.caller,
+    callee: call.callee,
+    topic: call.topic,
+    placedAt: call.placedAt,
+    attempts: call.attempts,
+    round: roundOf(call.roundId),
+    workingMs: call.workingMs,
+  });
+
   const openItems = timedOpen.map((call): BriefingOpenCall => {
     const placedAt = Date.parse(call.placedAt);
     const share = shares.get(call.id);
@@ -39,14 +51,7 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
     const promisedBy = call.promisedBy === null ? null : Date.parse(call.promisedBy);
     const waitingMs = Math.max(0, nowMs - placedAt);
     return {
-      callId: call.id,
-      caller: call.caller,
-      callee: call.callee,
-      topic: call.topic,
-      placedAt: call.placedAt,
-      attempts: call.attempts,
-      round: roundOf(call.roundId),
-      workingMs: call.workingMs,
+      ...shared(call),
       waitingMs,
       availability: call.availability,
       promisedBy: call.promisedBy,
@@ -66,14 +71,7 @@ export async function buildBriefing(deps: Deps): Promise<Briefing> {
     const respondedAt = Date.parse(call.respondedAt!);
     const status = call.status as BriefingReply['status'];
     return {
-      callId: call.id,
-      caller: call.caller,
-      callee: call.callee,
-      topic: call.topic,
-      placedAt: call.placedAt,
-      attempts: call.attempts,
-      round: roundOf(call.roundId),
-      workingMs: call.workingMs,
+      ...shared(call),
       status,
       respondedAt: call.respondedAt!,
       responseMs: Math.max(0, respondedAt - placedAt),
