@@ -8,6 +8,7 @@ import { routeAudit } from './features/audit/route-audit.ts';
 import { authenticate, csrfGuard, requireOwedSteps } from './features/auth/middleware.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { absencesRoutes } from './features/availability/absences-routes.ts';
+import { briefingRoutes } from './features/briefing/routes.ts';
 import { attemptsRoutes } from './features/calls/attempts-routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
 import { roundsRoutes } from './features/rounds/routes.ts';
@@ -52,6 +53,7 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSi
     .route('/stats', statsRoutes)
     .route('/alert-rules', alertRulesRoutes)
     .route('/notifications', notificationsRoutes)
+    .route('/briefing', briefingRoutes)
     .route('/events', eventsRoutes(feed, credentialCheckMs, closing))
     .route('/webhooks', webhooksRoutes)
     .route('/', transferRoutes);

@@ -73,6 +73,25 @@ const Config = z.object({
     .transform((value) => (value ?? '').split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter((host) => host !== '')),
   /** How often each instance looks for webhook deliveries that are due. */
   WEBHOOK_POLL_MS: millis(1000),
+  /** The SMTP server alerts and briefings are sent through, `smtp://host:port` (or `smtps://`, with `user:password@` if it asks); unset: no email. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      try {
+        const url = new URL(value.trim());
+        if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('not smtp(s)');
+        return url.toString();
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be an smtp:// or smtps:// URL such as smtp://mail.example.org:587' });
+        return z.NEVER;
+      }
+    }),
+  /** The From: of every email Readout sends. */
+  MAIL_FROM: z.string().trim().min(3).default('Readout <readout@localhost>'),
+  /** How often each instance looks for emails that are due, and for briefings to send. */
+  MAIL_POLL_MS: millis(2000),
 });
 
 /**
@@ -100,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The address links in emails point to: the first PUBLIC_URL, else the
+ * address the server listens on.
+ */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  return config.PUBLIC_URL[0] ?? `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
 }
 
 /** Configuration for tests and tools that do not read the environment. */

@@ -5,7 +5,10 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { notifyAdminsOfDisabledWebhook } from './features/alerts/admin-notices.ts';
 import { startAlertScheduler } from './features/alerts/scheduler.ts';
+import { startBriefingScheduler } from './features/briefing/scheduler.ts';
+import { MailWorker } from './features/mail/worker.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
@@ -45,8 +48,14 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.
 const alertScheduler = startAlertScheduler(deps);
 // Sends the stored webhook deliveries (one worker per instance; they share the work through the database).
-const webhooks = new WebhookWorker(deps);
+const webhooks = new WebhookWorker(deps, { onDisabled: notifyAdminsOfDisabledWebhook });
 webhooks.start();
+// Sends the stored emails (alerts, briefings) when SMTP_URL is set; like the webhooks, one per instance sharing the work.
+const mail = new MailWorker(deps);
+mail.start();
+// Stores each subscriber's daily briefing email when their local time comes (once per user and local date, across instances).
+const briefings = mail.enabled ? startBriefingScheduler(deps) : undefined;
+
 
 // Every response admitted before shutdown began, until its last byte is sent (or its client leaves).
 const open = new Map<ServerResponse, string>();
@@ -80,6 +89,7 @@ async function shutdown(signal: string) {
   drain.begin();
   // No new firings while draining; a run under way finishes before the database closes.
   const alertsStopped = alertScheduler.stop();
+  const briefingsStopped = briefings?.stop();
   const started = performance.now();
   console.log(`${signal}: refusing new requests, waiting up to ${config.DRAIN_TIMEOUT_MS} ms for ${open.size} open response(s)`);
   let timer: NodeJS.Timeout | undefined;
@@ -95,7 +105,9 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await alertsStopped;
+  await briefingsStopped;
   await webhooks.stop();
+  await mail.stop();
   await database.close();
   process.exit(finished ? 0 : 1);
 }

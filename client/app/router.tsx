@@ -33,6 +33,7 @@ const WebhookPage = lazy(() => import('./pages/webhook-page.tsx'));
 const RoundsPage = lazy(() => import('./pages/rounds-page.tsx'));
 const RoundPage = lazy(() => import('./pages/round-page.tsx'));
 const LogRoundPage = lazy(() => import('./pages/log-round-page.tsx'));
+const BriefingPage = lazy(() => import('./pages/briefing-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <BoardPage /> },
           { path: 'log', element: <LogCallPage /> },
+          { path: 'briefing', element: <BriefingPage /> },
           { path: 'calls', element: <CallsPage /> },
           { path: 'calls/:id', element: <CallPage /> },
           { path: 'rounds', element: <RoundsPage /> },

@@ -15,6 +15,7 @@
  *   alerts:     ['alerts', 'rules'] · ['alerts', 'notifications']   (the logged-in user's own)
  *   webhooks:   ['webhooks', 'list'] · ['webhooks', 'detail' | 'deliveries', id]   (admin)
  *   rounds:     ['rounds', 'list', filters] · ['rounds', 'options'] · ['rounds', 'detail', id]
+ *   briefing:   ['briefing']
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -29,18 +30,20 @@ export const queryRoots = {
   alerts: ['alerts'],
   webhooks: ['webhooks'],
   rounds: ['rounds'],
+  briefing: ['briefing'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */
 export const staleAfterChange = {
   // Officials and ministries are embedded in calls, so their changes reach the call lists too.
   // A call's change moves its round's summary; a round's change (a deletion clears its calls' roundId) reaches the calls.
-  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.rounds],
-  round: [queryRoots.rounds, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
-  official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
-  ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  // The briefing is made of calls, officials and ministries.
+  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.rounds, queryRoots.briefing],
+  round: [queryRoots.rounds, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
+  official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
+  ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
   // An absence changes its official's working time: the waits and statistics in working time follow.
-  absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  absence: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.briefing],
   // The event stream sends a user only their own notifications.
   notification: [queryRoots.alerts],
 } as const;

@@ -122,6 +122,10 @@ export interface UsersTable {
   last_login_at: number | null;
   /** Set by an admin's new password (or a new account): the next login must change it. */
   must_change_password: Generated<number>;
+  /** Migration 0070: where email goes; the user's IANA time zone; their briefing's local time "HH:MM" (null: not subscribed). */
+  email?: string | null;
+  time_zone?: string | null;
+  briefing_at?: string | null;
 }
 
 export interface SessionsTable {
@@ -309,6 +313,36 @@ export interface WebhookAttemptsTable {
   next_retry_at: number | null;
 }
 
+/** Emails stored before they are sent (migration 0070). */
+export interface EmailOutboxTable {
+  id: string;
+  dedupe_key: string;
+  kind: string;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** pending | sent | failed */
+  state: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  retry_until: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BriefingSendsTable {
+  user_id: string;
+  local_date: string;
+  email_id: string;
+  created_at: number;
+}
+
 export interface Database {
   ministries: MinistriesTable;
   officials: OfficialsTable;
@@ -335,4 +369,6 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  email_outbox: EmailOutboxTable;
+  briefing_sends: BriefingSendsTable;
 }

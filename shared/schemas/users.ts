@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp, listOf, text } from './common.ts';
+import { Id, PageQuery, TimeZone, Timestamp, listOf, text } from './common.ts';
 
 export const Role = z.enum(['admin', 'analyst', 'viewer']).meta({ id: 'Role' });
 export type Role = z.infer<typeof Role>;
@@ -23,6 +23,15 @@ export const Username = z
 /** Long passphrases are welcome; a cap keeps hashing cost bounded. */
 export const Password = z.string().min(10, 'must be at least 10 characters').max(256, 'must be at most 256 characters');
 
+/** Where alerts and the briefing are emailed. */
+export const EmailAddress = z.email({ message: 'must be an email address such as analyst@example.org' }).max(254, 'must be at most 254 characters');
+
+/** A local time of day, "HH:MM" (24-hour). */
+export const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour), e.g. "07:30"')
+  .meta({ example: '07:30' });
+
 export const User = z
   .object({
     id: Id,
@@ -30,6 +39,9 @@ export const User = z
     displayName: z.string(),
     role: Role,
     disabled: z.boolean(),
+    email: z.string().nullable().meta({ description: 'Where alerts with the email channel and the briefing go; null: none' }),
+    timeZone: z.string().nullable().meta({ description: 'The user\'s IANA time zone, for the time of their briefing; null: UTC' }),
+    briefingAt: z.string().nullable().meta({ description: 'The local time of day ("HH:MM", in timeZone) the briefing is emailed each day; null: not subscribed' }),
     mfaEnabled: z.boolean().meta({ description: 'Two-factor authentication is on' }),
     mustChangePassword: z.boolean().meta({ description: 'An admin set the password: the next login must change it first' }),
     lastLoginAt: Timestamp.nullable(),
@@ -48,15 +60,22 @@ export const Me = User.extend({
 export type Me = z.infer<typeof Me>;
 
 export const UserCreate = z
-  .strictObject({ username: Username, password: Password, displayName: text(120), role: Role })
+  .strictObject({ username: Username, password: Password, displayName: text(120), role: Role, email: EmailAddress.nullable().optional() })
   .meta({ id: 'UserCreate' });
 export type UserCreate = z.infer<typeof UserCreate>;
 
 export const UserPatch = z
-  .strictObject({ password: Password, displayName: text(120), role: Role, disabled: z.boolean() })
+  .strictObject({ password: Password, displayName: text(120), role: Role, disabled: z.boolean(), email: EmailAddress.nullable() })
   .partial()
   .meta({ id: 'UserPatch' });
 export type UserPatch = z.infer<typeof UserPatch>;
+
+/** What a user sets of their own account; null clears. A briefing time needs an email address. */
+export const MePatch = z
+  .strictObject({ email: EmailAddress.nullable(), timeZone: TimeZone.nullable(), briefingAt: LocalTime.nullable() })
+  .partial()
+  .meta({ id: 'MePatch' });
+export type MePatch = z.infer<typeof MePatch>;
 
 export const UserList = listOf(User).meta({ id: 'UserList' });
 export const UserListQuery = PageQuery;

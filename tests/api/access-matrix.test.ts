@@ -24,6 +24,7 @@ const POLICY: Record<string, Policy> = {
   'POST /api/auth/logout': 'anyone',
 
   'GET /api/auth/me': 'self',
+  'PATCH /api/auth/me': 'self',
   'POST /api/auth/password': 'self',
   'POST /api/auth/logout-all': 'self',
   'POST /api/auth/reauthenticate': 'self',
@@ -103,6 +104,7 @@ const POLICY: Record<string, Policy> = {
   'GET /api/notifications': 'viewer',
   'POST /api/notifications/read-all': 'viewer',
   'POST /api/notifications/:id/read': 'viewer',
+  'GET /api/briefing': 'viewer',
   'GET /api/export': 'viewer',
   'POST /api/import': 'analyst',
   'GET /api/import/progress/:id': 'analyst',

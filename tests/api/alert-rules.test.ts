@@ -26,6 +26,8 @@ describe('alert rules: create, list, change, pause, delete', async () => {
     expect(wait).toMatchObject({ kind: 'wait_exceeds', thresholdMs: 72 * HOUR, ministryId: p.ministries.ru.id, roundId: null, channels: ['app'], webhookId: null, ownerId: ada.id, enabled: true, lastFiredAt: null });
     const round = await ada.request('/api/rounds', { method: 'POST', json: { trigger: 'DPRK nuclear test' } });
     const roundId = ((await round.json()) as { id: string }).id;
+    await expectProblem(await ada.request('/api/alert-rules', { method: 'POST', json: { name: 'no address', kind: 'replied', channels: ['app', 'email'] } }), 422, ['channels']);
+    expect((await ada.request('/api/auth/me', { method: 'PATCH', json: { email: 'ada@example.org' } })).status).toBe(200);
     for (const kind of ['unusual_wait', 'promise_broken', 'replied'] as const) {
       const rule = await create(ada, { name: kind, kind, roundId, channels: ['app', 'email'] });
       expect(rule).toMatchObject({ kind, thresholdMs: null, roundId, channels: ['app', 'email'] });

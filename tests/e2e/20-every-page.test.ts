@@ -66,6 +66,7 @@ describe('every page: its own title, and no serious accessibility problem at eit
     routes = [
       { path: '/', title: 'Board · Readout', heading: 'Awaiting callback' },
       { path: '/log', title: 'Log a call · Readout', heading: 'Log a call' },
+      { path: '/briefing', title: 'Briefing · Readout', heading: 'Briefing' },
       { path: `/calls?q=${encodeURIComponent(TOPIC)}`, title: 'Calls · Readout', heading: 'Calls' },
       { path: `/calls/${open.id}`, title: `${TOPIC} · Calls · Readout`, heading: TOPIC },
       { path: '/rounds', title: 'Rounds · Readout', heading: 'Rounds' },

@@ -7,6 +7,7 @@ import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 
 const links = [
   { to: '/', label: 'Board', end: true },
+  { to: '/briefing', label: 'Briefing' },
   { to: '/calls', label: 'Calls' },
   { to: '/rounds', label: 'Rounds' },
   { to: '/officials', label: 'Officials' },

@@ -91,7 +91,7 @@ async function fire(deps: Deps, rule: AlertRule, candidate: Candidate, now: numb
       .executeTakeFirst();
     if (!stored) return false;
     await trx.updateTable('alert_rules').set({ last_fired_at: now }).where('id', '=', rule.id).execute();
-    await dispatch(trx, { id, type: `alert.${rule.kind}`, at: now, rule: { ...rule, lastFiredAt: toIso(now) }, call: call!, ownerId: rule.ownerId });
+    await dispatch(deps, trx, { id, type: `alert.${rule.kind}`, at: now, rule: { ...rule, lastFiredAt: toIso(now) }, call: call!, ownerId: rule.ownerId });
     return true;
   });
 }

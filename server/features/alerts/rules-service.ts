@@ -26,8 +26,12 @@ export async function getRule(deps: Deps, actor: CurrentUser, id: string): Promi
  * checked to exist. A round deleted since the rule was made is only refused
  * when a change names it again (`checkRound`), so the rule stays editable.
  */
-async function check(deps: Deps, fields: RuleFields, checkRound = true): Promise<void> {
+async function check(deps: Deps, fields: RuleFields, ownerId: string, checkRound = true): Promise<void> {
   const problems: FieldError[] = alertRuleProblems(fields);
+  if (fields.channels.includes('email')) {
+    const owner = await deps.db.selectFrom('users').select('email').where('id', '=', ownerId).executeTakeFirst();
+    if (!owner?.email) problems.push({ path: 'channels', message: 'email: the rule’s owner has no email address (set one on the account page first)' });
+  }
   if (fields.ministryId !== null && !(await ministryExists(deps.db, fields.ministryId))) problems.push({ path: 'ministryId', message: 'is not a known ministry' });
   if (checkRound && fields.roundId !== null && !(await roundExists(deps.db, fields.roundId))) problems.push({ path: 'roundId', message: 'is not a known round' });
   if (problems.length > 0) throw invalid(problems);
@@ -44,7 +48,7 @@ export async function createRule(deps: Deps, actor: CurrentUser, parsed: NewAler
     webhookId: parsed.webhookId ?? null,
     enabled: parsed.enabled,
   };
-  await check(deps, fields);
+  await check(deps, fields, actor.id);
   const now = deps.clock.now();
   const id = randomUUID();
   await insertRule(deps.db, { id, ...ruleColumns(fields), owner_id: actor.id, last_fired_at: null, created_at: now, updated_at: now });
@@ -70,7 +74,7 @@ export async function patchRule(deps: Deps, actor: CurrentUser, id: string, patc
     webhookId: patch.webhookId === undefined ? (channels.includes('webhook') ? stored.webhookId : null) : patch.webhookId,
     enabled: patch.enabled ?? stored.enabled,
   };
-  await check(deps, fields, fields.roundId !== stored.roundId);
+  await check(deps, fields, stored.ownerId, fields.roundId !== stored.roundId);
   return updateRule(deps.db, id, ruleColumns(fields), deps.clock.now());
 }
 

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { Reauthenticate } from '#shared/schemas/auth.ts';
-import { LoginRequest, Me, PasswordChange, SetupRequest, SetupStatus, User } from '#shared/schemas/users.ts';
+import { LoginRequest, Me, MePatch, PasswordChange, SetupRequest, SetupStatus, User } from '#shared/schemas/users.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, badJsonDoc, invalidBodyDoc, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
@@ -9,6 +9,7 @@ import { mfaRoutes } from './mfa-routes.ts';
 import { clearSessionCookie, currentUser, requireRole, sessionCookie, setSessionCookie } from './middleware.ts';
 import { reauthenticate, requireRecentLogin } from './reauth.ts';
 import { changeOwnPassword, login, logout, me, needsSetup, setup } from './service.ts';
+import { updateOwnAccount } from '../users/service.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { logoutEverywhere } from './sessions.ts';
 
@@ -146,6 +147,32 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     async (c) => c.json(await me(c.var.deps, currentUser(c))),
+  )
+  .patch(
+    '/me',
+    describeRoute({
+      tags,
+      summary: 'Change your own email address, time zone or daily briefing time',
+      description:
+        '`briefingAt` ("HH:MM", in `timeZone`, UTC when unset) subscribes you to the daily briefing by email; null ends it. It needs an email address. ' +
+        'Changing the email address needs a recent login (as creating a token does), since alerts and briefings go there.',
+      responses: {
+        200: jsonDoc('You, as GET /auth/me answers', Me),
+        400: badJsonDoc,
+        ...authProblems,
+        403: problemDoc('Sent from another site, or the email changes and the last login is not recent (`code: reauthentication_required`)'),
+        422: invalidBodyDoc('A field breaks the rules (an address that is not one, an unknown time zone, a time not HH:MM, a briefing time without an address)'),
+      },
+    }),
+    requireRole('viewer'),
+    validate('json', MePatch),
+    async (c) => {
+      const user = currentUser(c);
+      const patch = c.req.valid('json');
+      if (patch.email !== undefined) await requireRecentLogin(c.var.deps, user, {});
+      await updateOwnAccount(c.var.deps, user, patch);
+      return c.json(await me(c.var.deps, user));
+    },
   )
   .post(
     '/password',

@@ -16,6 +16,9 @@ export function toUser(row: UserRow): User {
     displayName: row.display_name,
     role: row.role as Role,
     disabled: Number(row.disabled) === 1,
+    email: row.email ?? null,
+    timeZone: row.time_zone ?? null,
+    briefingAt: row.briefing_at ?? null,
     mfaEnabled: row.mfa_secret !== null,
     mustChangePassword: Number(row.must_change_password) === 1,
     lastLoginAt: toIsoOrNull(row.last_login_at === null ? null : Number(row.last_login_at)),
@@ -48,7 +51,8 @@ export async function countActiveAdmins(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export type NewUserRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'password_hash' | 'disabled' | 'created_at' | 'updated_at' | 'must_change_password'>;
+export type NewUserRow = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'password_hash' | 'disabled' | 'created_at' | 'updated_at' | 'must_change_password'> &
+  Partial<Pick<UserRow, 'email'>>;
 
 export async function insertUser(db: Db, row: NewUserRow): Promise<UserRow> {
   await db.insertInto('users').values(row).execute();
@@ -60,7 +64,7 @@ export async function insertUser(db: Db, row: NewUserRow): Promise<UserRow> {
 export type UserChanges = Partial<
   Pick<
     UserRow,
-    'display_name' | 'role' | 'password_hash' | 'disabled' | 'updated_at' | 'must_change_password' | 'first_login_at' | 'last_login_at' | 'mfa_secret' | 'mfa_enabled_at' | 'mfa_pending_secret' | 'mfa_last_step'
+    'display_name' | 'email' | 'time_zone' | 'briefing_at' | 'role' | 'password_hash' | 'disabled' | 'updated_at' | 'must_change_password' | 'first_login_at' | 'last_login_at' | 'mfa_secret' | 'mfa_enabled_at' | 'mfa_pending_secret' | 'mfa_last_step'
   >
 >;
 

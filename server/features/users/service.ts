@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { User, UserCreate, UserListQuery, UserPatch } from '#shared/schemas/users.ts';
+import type { MePatch, User, UserCreate, UserListQuery, UserPatch } from '#shared/schemas/users.ts';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
@@ -65,6 +65,7 @@ export async function createUser(deps: Deps, actor: CurrentUser, input: UserCrea
       role: input.role,
       password_hash: passwordHash,
       disabled: 0,
+      email: input.email ?? null,
       must_change_password: 1,
       created_at: now,
       updated_at: now,
@@ -86,6 +87,7 @@ async function auditChanges(trx: Transaction<Database>, deps: Deps, actor: Curre
   if (changes.password_hash !== undefined) {
     await appendAudit(trx, deps, { type: 'user.password_reset', ...base, detail: { username, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } });
   }
+  if (changes.email !== undefined) await appendAudit(trx, deps, { type: 'user.updated', ...base, detail: { username, email: { from: before.email ?? null, to: changes.email } } });
   if (changes.display_name !== undefined) await appendAudit(trx, deps, { type: 'user.updated', ...base, detail: { username, displayName: { from: before.display_name, to: changes.display_name } } });
 }
 
@@ -116,6 +118,7 @@ export async function updateUser(deps: Deps, actor: CurrentUser, id: string, pat
     const changes: UserChanges = {};
     if (patch.displayName !== undefined && patch.displayName !== before.display_name) changes.display_name = patch.displayName;
     if (patch.role !== undefined && patch.role !== before.role) changes.role = patch.role;
+    if (patch.email !== undefined && patch.email !== (before.email ?? null)) changes.email = patch.email;
     if (patch.disabled !== undefined && patch.disabled !== (Number(before.disabled) === 1)) changes.disabled = patch.disabled ? 1 : 0;
     if (passwordHash !== undefined) {
       changes.password_hash = passwordHash;
@@ -142,5 +145,36 @@ export async function updateUser(deps: Deps, actor: CurrentUser, id: string, pat
     });
     await auditChanges(trx, deps, actor, before, changes, ended);
     return toUser(after);
+  });
+}
+
+/**
+ * A user's own email address, time zone and briefing time. A briefing time
+ * needs an address to go to; an address in use by an email rule may still be
+ * removed (its emails stop, the rule's other channels go on).
+ */
+export async function updateOwnAccount(deps: Deps, actor: CurrentUser, patch: MePatch): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, actor.id);
+    if (!before) throw notFound(`User ${actor.id}`);
+    const changes: UserChanges = {};
+    if (patch.email !== undefined && patch.email !== (before.email ?? null)) changes.email = patch.email;
+    if (patch.timeZone !== undefined && patch.timeZone !== (before.time_zone ?? null)) changes.time_zone = patch.timeZone;
+    if (patch.briefingAt !== undefined && patch.briefingAt !== (before.briefing_at ?? null)) changes.briefing_at = patch.briefingAt;
+    const email = changes.email !== undefined ? changes.email : (before.email ?? null);
+    const briefingAt = changes.briefing_at !== undefined ? changes.briefing_at : (before.briefing_at ?? null);
+    if (briefingAt !== null && email === null) {
+      throw invalid([{ path: patch.briefingAt !== undefined ? 'briefingAt' : 'email', message: 'a daily briefing by email needs an email address' }]);
+    }
+    if (Object.keys(changes).length === 0) return;
+    const after = await updateUserRow(trx, actor.id, { ...changes, updated_at: now });
+    await appendHistory(trx, { at: now, actor: actor.username, action: 'update', entityType: 'user', entityId: actor.id, before: toUser(before), after: toUser(after) });
+    await appendAudit(trx, deps, {
+      type: 'user.updated',
+      ...byUser(actor),
+      target: `user:${actor.id}`,
+      detail: { username: before.username, ...(changes.email !== undefined ? { email: { from: before.email ?? null, to: changes.email } } : {}), ...(changes.time_zone !== undefined ? { timeZone: changes.time_zone } : {}), ...(changes.briefing_at !== undefined ? { briefingAt: changes.briefing_at } : {}) },
+    });
   });
 }

@@ -3,7 +3,7 @@ import { api } from '#client/lib/api-client.ts';
 import { meKey } from '#client/lib/query-client.ts';
 import { queryRoots } from '#client/lib/query-keys.ts';
 import { MfaSetup, MfaStatus, RecoveryCodes, type Reauthenticate, SessionList } from '#shared/schemas/auth.ts';
-import { ApiTokenCreated, ApiTokenList, type PasswordChange } from '#shared/schemas/users.ts';
+import { ApiTokenCreated, ApiTokenList, Me, type MePatch, type PasswordChange } from '#shared/schemas/users.ts';
 
 export const accountKeys = {
   tokens: ['account', 'tokens'] as const,
@@ -92,4 +92,10 @@ export function useDisableMfa() {
 export function useNewRecoveryCodes() {
   const refresh = useRefreshAccount();
   return useMutation({ mutationFn: () => api('/auth/mfa/recovery-codes', { method: 'POST' }, RecoveryCodes), onSuccess: refresh });
+}
+
+/** Your own email address, time zone and daily briefing time (PATCH /auth/me). */
+export function useUpdateMe() {
+  const refresh = useRefreshAccount();
+  return useMutation({ mutationFn: (body: MePatch) => api('/auth/me', { method: 'PATCH', json: body }, Me), onSuccess: refresh });
 }

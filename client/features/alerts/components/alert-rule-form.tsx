@@ -13,7 +13,22 @@ export type RenderMinistrySelect = (props: FieldControl & { value: string; onCha
 /** And the rounds' select (a component of the rounds feature). */
 export type RenderRoundSelect = RenderMinistrySelect;
 
-export function AlertRuleForm({ rule, onDone, renderMinistrySelect, renderRoundSelect }: { rule?: AlertRule; onDone: () => void; renderMinistrySelect: RenderMinistrySelect; renderRoundSelect: RenderRoundSelect }) {
+/** An admin's page hands in the webhooks' select; others (who may not list webhooks) type the id. */
+export type RenderWebhookSelect = (props: FieldControl & { value: string; onChange: (id: string) => void }) => ReactNode;
+
+export function AlertRuleForm({
+  rule,
+  onDone,
+  renderMinistrySelect,
+  renderRoundSelect,
+  renderWebhookSelect,
+}: {
+  rule?: AlertRule;
+  onDone: () => void;
+  renderMinistrySelect: RenderMinistrySelect;
+  renderRoundSelect: RenderRoundSelect;
+  renderWebhookSelect?: RenderWebhookSelect | undefined;
+}) {
   const save = useSaveAlertRule();
   const [values, setValues] = useState<RuleFormValues>(ruleFormValues(rule));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -82,8 +97,14 @@ export function AlertRuleForm({ rule, onDone, renderMinistrySelect, renderRoundS
         </p>
       ) : null}
       {values.channels.includes('webhook') ? (
-        <Field label="Webhook id" required error={errors.webhookId} hint="The webhook (set up by an admin) to post to">
-          {(control) => <input {...control} value={values.webhookId} spellCheck={false} onChange={(e) => set({ webhookId: e.target.value })} />}
+        <Field label={renderWebhookSelect ? 'Webhook' : 'Webhook id'} required error={errors.webhookId} hint="The webhook (set up by an admin) to post to">
+          {(control) =>
+            renderWebhookSelect ? (
+              renderWebhookSelect({ ...control, value: values.webhookId, onChange: (id) => set({ webhookId: id }) })
+            ) : (
+              <input {...control} value={values.webhookId} spellCheck={false} onChange={(e) => set({ webhookId: e.target.value })} />
+            )
+          }
         </Field>
       ) : null}
       <label>

@@ -17,7 +17,7 @@ export const ROLE_HELP: Record<User['role'], string> = {
   admin: 'Admin: also manages users and reads the audit log',
 };
 
-const empty = () => ({ displayName: '', username: '', role: 'analyst' as User['role'], password: temporaryPassword() });
+const empty = () => ({ displayName: '', username: '', email: '', role: 'analyst' as User['role'], password: temporaryPassword() });
 
 /** Adds an account with a first-login password the admin passes on; the user then picks their own. */
 export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User, password: string) => void }) {
@@ -34,7 +34,7 @@ export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onC
   };
 
   const submit = () => {
-    const parsed = UserCreate.safeParse(values);
+    const parsed = UserCreate.safeParse({ ...values, email: values.email.trim() === '' ? null : values.email.trim() });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       return;
@@ -58,6 +58,9 @@ export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onC
         </Field>
         <Field label="Username" required error={errors.username} hint="Letters, digits, dots, dashes and underscores.">
           {(control) => <input {...control} type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} value={values.username} onChange={set('username')} />}
+        </Field>
+        <Field label="Email address" error={errors.email} hint="Optional: where their alerts and briefing can be emailed.">
+          {(control) => <input {...control} type="email" autoComplete="off" value={values.email} onChange={set('email')} />}
         </Field>
         <Field label="Role" required error={errors.role}>
           {(control) => (

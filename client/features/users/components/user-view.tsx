@@ -34,6 +34,7 @@ export function UserView({ id, isSelf, nav }: { id: string; isSelf: boolean; nav
 
 function UserFacts({ user, isSelf }: { user: User; isSelf: boolean }) {
   const [role, setRole] = useState<Role>(user.role);
+  const [email, setEmail] = useState(user.email ?? '');
   const [confirming, setConfirming] = useState<'disable' | 'mfa' | null>(null);
   const [resetting, setResetting] = useState(false);
   const update = useUpdateUser();
@@ -41,6 +42,11 @@ function UserFacts({ user, isSelf }: { user: User; isSelf: boolean }) {
 
   const saveRole = () =>
     update.mutate({ id: user.id, patch: { role } }, { onSuccess: (saved) => notify(`${saved.displayName} is now ${saved.role === 'admin' ? 'an' : 'a'} ${saved.role}.`, 'success') });
+  const saveEmail = () =>
+    update.mutate(
+      { id: user.id, patch: { email: email.trim() === '' ? null : email.trim() } },
+      { onSuccess: (saved) => notify(saved.email ? `${saved.displayName}’s email address is now ${saved.email}.` : `${saved.displayName} has no email address now.`, 'success') },
+    );
   const toggleDisabled = () =>
     update.mutate(
       { id: user.id, patch: { disabled: !user.disabled } },
@@ -82,6 +88,17 @@ function UserFacts({ user, isSelf }: { user: User; isSelf: boolean }) {
           </select>
           <Button onClick={saveRole} disabled={role === user.role} busy={update.isPending && confirming === null}>
             Change role
+          </Button>
+        </div>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor="user-email">
+          Email address
+        </label>
+        <div className="inline-input">
+          <input id="user-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Button onClick={saveEmail} disabled={email.trim() === (user.email ?? '')} busy={update.isPending && confirming === null}>
+            Save email
           </Button>
         </div>
       </div>
