@@ -144,6 +144,13 @@ describe('rounds: log a round with its calls, change it, delete it', async () =>
     await expectProblem(await viewer.request('/api/rounds/never-was/history'), 404);
   });
 
+  it('keeps the initiator of a round from being deleted (409), as the parties of a call are', async () => {
+    const envoy = await insertOfficial(t, { name: 'Special Envoy', title: 'Envoy', ministryId: p.ministries.us.id, timeZone: 'America/New_York' });
+    await create({ initiatorId: envoy.id, calls: undefined, title: 'Envoy round' });
+    await expectProblem(await analyst.request(`/api/officials/${envoy.id}`, { method: 'DELETE' }), 409);
+    expect((await viewer.request(`/api/officials/${envoy.id}`)).status).toBe(200);
+  });
+
   it('sends round.created, round.updated and round.deleted on the event stream', async () => {
     const from = Number((await t.db.selectFrom('history').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq);
     const round = await create({ calls: [{ calleeId: yang.id }] });

@@ -5,6 +5,7 @@ import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { isForeignKeyViolation, isUniqueViolation, orThrow } from '../../lib/db-errors.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { appendHistory } from '../history/repository.ts';
+import { roundTitlesInitiatedBy } from '../rounds/repository.ts';
 import { listContacts } from './contacts.ts';
 import {
   countCallsOf,
@@ -102,6 +103,10 @@ export async function deleteOfficial(deps: Deps, actor: CurrentUser, id: string)
     if (!official) throw notFound(`Official ${id}`);
     const calls = await countCallsOf(trx, id);
     if (calls > 0) throw stillInCalls(official, calls);
+    const rounds = await roundTitlesInitiatedBy(trx, id);
+    if (rounds.length > 0) {
+      throw conflict(`${official.name} is the initiator of ${rounds.length} round${rounds.length === 1 ? '' : 's'} (${rounds.slice(0, 3).map((t) => `"${t}"`).join(', ')}); give those rounds another initiator or none first`);
+    }
     // A call logged by another request since the count is caught by the foreign key.
     await deleteOfficialRow(trx, id).catch(orThrow(isForeignKeyViolation, () => stillInCalls(official)));
     await appendHistory(trx, { at: now, actor: actor.username, action: 'delete', entityType: 'official', entityId: id, before: official, after: null });

@@ -94,6 +94,11 @@ export async function roundExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('rounds').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** The titles of the rounds an official initiated (an official who initiated one is not deleted). */
+export async function roundTitlesInitiatedBy(db: Db, officialId: string): Promise<string[]> {
+  return (await db.selectFrom('rounds').select('title').where('initiator_id', '=', officialId).orderBy('created_at').execute()).map((r) => r.title);
+}
+
 /** Rounds by title, oldest first: the import puts a row in the first round with its title. */
 export async function roundIdsByTitle(db: Db, titles: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
