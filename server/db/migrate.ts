@@ -6,6 +6,7 @@ import * as healthProbe from './migrations/2026-12-02-0020-health-probe.ts';
 import * as availability from './migrations/2026-12-02-0040-availability.ts';
 import * as alerts from './migrations/2026-12-02-0050-alerts.ts';
 import * as webhooks from './migrations/2026-12-02-0055-webhooks.ts';
+import * as listIndexes from './migrations/2026-12-02-0080-list-indexes.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0040-availability': availability,
   '2026-12-02-0050-alerts': alerts,
   '2026-12-02-0055-webhooks': webhooks,
+  '2026-12-02-0080-list-indexes': listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
