@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { type DatabaseLimits, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startAlertScheduler } from './features/alerts/scheduler.ts';
+import { warmCalendars } from './features/availability/warm.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
@@ -38,8 +39,10 @@ const app = createApp(deps, { clientDir, drain });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
-  // Read every call's duration now rather than on the first statistics request.
+  // Read every call's duration now rather than on the first statistics request,
+  // and build the working calendars rather than in the first awaiting page.
   warmStatsIndex(deps);
+  warmCalendars(deps).catch((error: unknown) => console.error('Building the working calendars failed:', error));
 }) as Server;
 
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.
