@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { saveFailure, type FieldErrors } from './field-errors.ts';
+import type { FormEvent } from 'react';
+import type { FieldErrors } from './field-errors.ts';
+import { useFormErrors } from './use-form-errors.ts';
 import { notify } from './notices.ts';
 import { useLeaveGuard } from './use-leave-guard.tsx';
 
@@ -26,8 +27,7 @@ export interface SaveFormOptions<Body, Saved> {
  */
 export function useSaveForm<Body extends object, Saved>({ existing, validate, create, update, name, onSaved, dirty }: SaveFormOptions<Body, Saved>) {
   const guard = useLeaveGuard(dirty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, setFormError, fail } = useFormErrors();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,9 +44,7 @@ export function useSaveForm<Body extends object, Saved>({ existing, validate, cr
       guard.release();
       onSaved(saved);
     } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setFormError(failure.formError);
+      fail(error);
     }
   };
 

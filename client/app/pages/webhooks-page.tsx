@@ -1,5 +1,4 @@
 import { PageHeader } from '#client/components/ui/page-header.tsx';
-import { CopyButton } from '#client/features/account/components/copy-button.tsx';
 import { WebhooksPanel } from '#client/features/webhooks/components/webhooks-panel.tsx';
 import { AdminNav } from './account-nav.tsx';
 
@@ -8,7 +7,7 @@ export default function WebhooksPage() {
     <>
       <PageHeader title="Webhooks" subtitle="Where alerts are sent as signed JSON, and how each delivery went." />
       <AdminNav />
-      <WebhooksPanel renderCopy={(text) => <CopyButton text={text} label="Copy secret" />} />
+      <WebhooksPanel />
     </>
   );
 }

@@ -29,3 +29,28 @@ export function ConfirmDeleteDialog({ open, title, description, error, busy, onC
     </Dialog>
   );
 }
+
+/** What a confirm dialog needs of the mutation it runs (a react-query `useMutation` result). */
+export interface ConfirmedAction {
+  error: Error | null;
+  isPending: boolean;
+  reset: () => void;
+}
+
+/**
+ * A ConfirmDeleteDialog for one mutation: shows its error and progress, and
+ * forgets a failed try when it closes, so it opens clean next time.
+ */
+export function ConfirmActionDialog({ action, onClose, ...props }: Omit<ConfirmDeleteDialogProps, 'error' | 'busy'> & { action: ConfirmedAction }) {
+  return (
+    <ConfirmDeleteDialog
+      {...props}
+      error={action.error?.message}
+      busy={action.isPending}
+      onClose={() => {
+        onClose();
+        action.reset();
+      }}
+    />
+  );
+}

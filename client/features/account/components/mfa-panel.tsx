@@ -6,7 +6,7 @@ import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
-import { type FieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { formatDate, formatDateTime } from '#client/lib/format.ts';
 import { notify } from '#client/lib/notices.ts';
 import { mfaQuery, useDisableMfa, useNewRecoveryCodes } from '../api/account.ts';
@@ -98,13 +98,11 @@ export function MfaPanel() {
 
 function DisableMfaDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [values, setValues] = useState({ password: '', code: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, fail, clear } = useFormErrors();
   const disable = useDisableMfa();
   const close = () => {
     setValues({ password: '', code: '' });
-    setErrors({});
-    setFormError(null);
+    clear();
     onClose();
   };
   const submit = () =>
@@ -113,11 +111,7 @@ function DisableMfaDialog({ open, onClose }: { open: boolean; onClose: () => voi
         notify('Two-factor authentication is off.', 'success');
         close();
       },
-      onError: (error) => {
-        const failure = saveFailure(error);
-        setErrors(failure.errors);
-        setFormError(failure.formError);
-      },
+      onError: fail,
     });
   return (
     <Dialog open={open} title="Turn off two-factor authentication?" description="Your password alone will log you in again. Your other sessions end." onClose={close}>

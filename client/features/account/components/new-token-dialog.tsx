@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
+import { ShownOnceSecret } from '#client/components/ui/shown-once.tsx';
 import { formatDate } from '#client/lib/format.ts';
-import { type FieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { nowMs } from '#client/lib/ticker.ts';
 import { TOKEN_DEFAULT_DAYS } from '#shared/schemas/users.ts';
 import { useCreateToken } from '../api/account.ts';
-import { CopyButton } from './copy-button.tsx';
 import { useReauth, wasCancelled } from './reauth.tsx';
 
 const LIFETIMES = [7, 30, TOKEN_DEFAULT_DAYS, 180, 365];
@@ -19,8 +18,7 @@ const DAY = 24 * 3600_000;
 export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [name, setName] = useState('');
   const [days, setDays] = useState(TOKEN_DEFAULT_DAYS);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, fail, clear } = useFormErrors();
   const [secret, setSecret] = useState<{ name: string; token: string; expiresAt: string } | null>(null);
   const create = useCreateToken();
   const reauth = useReauth();
@@ -28,8 +26,7 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
   const close = () => {
     setName('');
     setDays(TOKEN_DEFAULT_DAYS);
-    setErrors({});
-    setFormError(null);
+    clear();
     setSecret(null);
     onClose();
   };
@@ -39,17 +36,13 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
       setErrors({ name: 'Give the token a name, such as the script that will use it.' });
       return;
     }
-    setErrors({});
-    setFormError(null);
+    clear();
     const body = { name: name.trim(), expiresAt: new Date(nowMs() + days * DAY).toISOString() };
     reauth
       .run(() => create.mutateAsync(body))
       .then((created) => setSecret({ name: created.name, token: created.token, expiresAt: created.expiresAt }))
       .catch((error: unknown) => {
-        if (wasCancelled(error)) return;
-        const failure = saveFailure(error);
-        setErrors(failure.errors);
-        setFormError(failure.formError);
+        if (!wasCancelled(error)) fail(error);
       });
   };
 
@@ -57,25 +50,9 @@ export function NewTokenDialog({ open, onClose }: { open: boolean; onClose: () =
     <>
       <Dialog open={open} title={secret ? 'Copy your new token' : 'New API token'} onClose={close}>
         {secret ? (
-          <div className="token-secret">
-            <Alert tone="warning" title="Shown this once">
-              Copy it now and keep it somewhere safe, such as your script’s configuration. Readout keeps only a fingerprint of it and cannot show it again.
-            </Alert>
-            <p className="token-secret-label" id="token-secret-label">
-              {secret.name}, valid until {formatDate(secret.expiresAt)}
-            </p>
-            <div className="secret-row">
-              <code className="secret-value" aria-labelledby="token-secret-label">
-                {secret.token}
-              </code>
-              <CopyButton text={secret.token} label="Copy token" />
-            </div>
-            <div className="form-actions">
-              <Button variant="primary" onClick={close}>
-                Done
-              </Button>
-            </div>
-          </div>
+          <ShownOnceSecret label={`${secret.name}, valid until ${formatDate(secret.expiresAt)}`} secret={secret.token} copyLabel="Copy token" onDone={close}>
+            Copy it now and keep it somewhere safe, such as your script’s configuration. Readout keeps only a fingerprint of it and cannot show it again.
+          </ShownOnceSecret>
         ) : (
           <form className="dialog-form" onSubmit={stopSubmit(submit)} noValidate>
             {formError ? <Alert>{formError}</Alert> : null}

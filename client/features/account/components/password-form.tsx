@@ -3,7 +3,8 @@ import { useLeaveGuard } from '#client/lib/use-leave-guard.tsx';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
 import { Field } from '#client/components/ui/field.tsx';
-import { type FieldErrors, fieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { type FieldErrors, fieldErrors } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { PasswordChange } from '#shared/schemas/users.ts';
 import { useChangePassword } from '../api/account.ts';
 
@@ -15,8 +16,7 @@ const NEW_PASSWORD_HINT = 'At least 10 characters; not a common password, and no
  */
 export function PasswordForm({ forced = false, onChanged }: { forced?: boolean; onChanged?: () => void }) {
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, setFormError, fail } = useFormErrors();
   const [done, setDone] = useState(false);
   const change = useChangePassword();
   useLeaveGuard(Object.values(values).some((value) => value !== ''));
@@ -37,11 +37,7 @@ export function PasswordForm({ forced = false, onChanged }: { forced?: boolean; 
         setDone(true);
         onChanged?.();
       },
-      onError: (error) => {
-        const failure = saveFailure(error);
-        setErrors(failure.errors);
-        setFormError(failure.formError);
-      },
+      onError: fail,
     });
   };
 

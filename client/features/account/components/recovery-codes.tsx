@@ -1,6 +1,6 @@
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
-import { CopyButton } from './copy-button.tsx';
+import { CopyButton } from '#client/components/ui/copy-button.tsx';
 
 /** Fresh recovery codes, shown this once: copy, download or print them. */
 export function RecoveryCodes({ codes, onDone }: { codes: readonly string[]; onDone: () => void }) {

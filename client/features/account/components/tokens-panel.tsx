@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
-import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { ConfirmActionDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
@@ -58,17 +58,13 @@ export function TokensPanel() {
         </>
       )}
       <NewTokenDialog open={creating} onClose={() => setCreating(false)} />
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={revoking !== null}
         title={`Revoke “${revoking?.name ?? ''}”?`}
         description="Scripts using this token stop working at once. This cannot be undone."
         confirmLabel="Revoke"
-        error={revoke.error?.message}
-        busy={revoke.isPending}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
+        action={revoke}
+        onClose={() => setRevoking(null)}
         onConfirm={() =>
           revoking &&
           revoke.mutate(revoking.id, {

@@ -9,7 +9,8 @@ import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
 import { LoadMore } from '#client/components/ui/load-more.tsx';
 import { SourceText } from '#client/components/ui/source-text.tsx';
-import { fieldErrors, saveFailure, type FieldErrors } from '#client/lib/field-errors.ts';
+import { fieldErrors, type FieldErrors } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { formatDateTimeIn, fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { notify } from '#client/lib/notices.ts';
 import { useTick } from '#client/lib/ticker.ts';
@@ -142,8 +143,7 @@ function AbsenceForm({ officialId, absence, onDone }: { officialId: string; abse
   }));
   const [values, setValues] = useState<Values>(start);
   useLeaveGuard(hasChanges(values, start));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, setFormError, fail } = useFormErrors();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     event.stopPropagation();
@@ -156,9 +156,7 @@ function AbsenceForm({ officialId, absence, onDone }: { officialId: string; abse
       notify(absence ? 'Absence saved.' : 'Absence added.', 'success');
       onDone();
     } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setFormError(failure.formError);
+      fail(error);
     }
   };
   return (

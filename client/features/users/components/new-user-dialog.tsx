@@ -5,7 +5,8 @@ import { Button } from '#client/components/ui/button.tsx';
 import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
-import { type FieldErrors, fieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { fieldErrors } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { type User, UserCreate } from '#shared/schemas/users.ts';
 import { useCreateUser } from '../api/users.ts';
 import { temporaryPassword } from '../lib/temporary-password.ts';
@@ -21,16 +22,14 @@ const empty = () => ({ displayName: '', username: '', role: 'analyst' as User['r
 /** Adds an account with a first-login password the admin passes on; the user then picks their own. */
 export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (user: User, password: string) => void }) {
   const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, fail, clear } = useFormErrors();
   const create = useCreateUser();
   useLeaveGuard(open && (values.displayName !== '' || values.username !== ''));
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
 
   const close = () => {
     setValues(empty());
-    setErrors({});
-    setFormError(null);
+    clear();
     onClose();
   };
 
@@ -40,18 +39,13 @@ export function NewUserDialog({ open, onClose, onCreated }: { open: boolean; onC
       setErrors(fieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setFormError(null);
+    clear();
     create.mutate(parsed.data, {
       onSuccess: (user) => {
         onCreated(user, parsed.data.password);
         setValues(empty());
       },
-      onError: (error) => {
-        const failure = saveFailure(error);
-        setErrors(failure.errors);
-        setFormError(failure.formError);
-      },
+      onError: fail,
     });
   };
 

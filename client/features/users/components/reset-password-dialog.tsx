@@ -4,7 +4,8 @@ import { Button } from '#client/components/ui/button.tsx';
 import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
-import { type FieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { DoneActions } from '#client/components/ui/shown-once.tsx';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import type { User } from '#shared/schemas/users.ts';
 import { useUpdateUser } from '../api/users.ts';
 import { temporaryPassword } from '../lib/temporary-password.ts';
@@ -12,14 +13,12 @@ import { temporaryPassword } from '../lib/temporary-password.ts';
 /** Sets a first-login password for someone who forgot theirs; they must change it when they log in. */
 export function ResetPasswordDialog({ user, open, onClose }: { user: User; open: boolean; onClose: () => void }) {
   const [password, setPassword] = useState(temporaryPassword);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, fail, clear } = useFormErrors();
   const [done, setDone] = useState(false);
   const update = useUpdateUser();
   const close = () => {
     setPassword(temporaryPassword());
-    setErrors({});
-    setFormError(null);
+    clear();
     setDone(false);
     onClose();
   };
@@ -28,11 +27,7 @@ export function ResetPasswordDialog({ user, open, onClose }: { user: User; open:
       { id: user.id, patch: { password } },
       {
         onSuccess: () => setDone(true),
-        onError: (error) => {
-          const failure = saveFailure(error);
-          setErrors(failure.errors);
-          setFormError(failure.formError);
-        },
+        onError: fail,
       },
     );
   return (
@@ -43,11 +38,7 @@ export function ResetPasswordDialog({ user, open, onClose }: { user: User; open:
             Pass this on to {user.displayName}: <code className="secret-inline">{password}</code>. They must choose their own at their next login. Their sessions have ended and
             their tokens were revoked.
           </Alert>
-          <div className="form-actions">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
+          <DoneActions onDone={close} />
         </div>
       ) : (
         <form className="dialog-form" onSubmit={stopSubmit(submit)} noValidate>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
-import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { ConfirmActionDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { SessionsTable } from '#client/components/ui/sessions-table.tsx';
@@ -66,17 +66,13 @@ export function UserCredentials({ user }: { user: User }) {
           <SessionsTable sessions={sessions.data.items} now={now} caption={`${user.displayName}’s sessions`} />
         )}
       </section>
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={revoking !== null}
         title={`Revoke ${user.displayName}’s token “${revoking?.name ?? ''}”?`}
         description="Scripts using it stop working at once."
         confirmLabel="Revoke"
-        error={revoke.error?.message}
-        busy={revoke.isPending}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
+        action={revoke}
+        onClose={() => setRevoking(null)}
         onConfirm={() =>
           revoking &&
           revoke.mutate(revoking.id, {
@@ -87,17 +83,13 @@ export function UserCredentials({ user }: { user: User }) {
           })
         }
       />
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={ending}
         title={`Log ${user.displayName} out everywhere?`}
         description="Every session of theirs ends at once; they can log in again. Their API tokens keep working."
         confirmLabel="End all sessions"
-        error={end.error?.message}
-        busy={end.isPending}
-        onClose={() => {
-          setEnding(false);
-          end.reset();
-        }}
+        action={end}
+        onClose={() => setEnding(false)}
         onConfirm={() =>
           end.mutate(undefined, {
             onSuccess: () => {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
-import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { ConfirmActionDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { formatDateTime } from '#client/lib/format.ts';
@@ -94,30 +94,22 @@ function UserFacts({ user, isSelf }: { user: User; isSelf: boolean }) {
       </div>
       {isSelf ? <p className="small muted">Change your own password on your account page, with your current one.</p> : null}
       <ResetPasswordDialog user={user} open={resetting} onClose={() => setResetting(false)} />
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={confirming === 'disable'}
         title={`Disable ${user.displayName}?`}
         description="They are logged out everywhere, their API tokens are revoked, and they cannot log in until enabled again."
         confirmLabel="Disable"
-        error={update.error?.message}
-        busy={update.isPending}
-        onClose={() => {
-          setConfirming(null);
-          update.reset();
-        }}
+        action={update}
+        onClose={() => setConfirming(null)}
         onConfirm={toggleDisabled}
       />
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={confirming === 'mfa'}
         title={`Remove ${user.displayName}’s two-factor authentication?`}
         description="For a lost phone with no recovery code left: check it is really them asking first. Their sessions end; they can log in with the password alone and set it up again."
         confirmLabel="Remove two-factor"
-        error={resetMfa.error?.message}
-        busy={resetMfa.isPending}
-        onClose={() => {
-          setConfirming(null);
-          resetMfa.reset();
-        }}
+        action={resetMfa}
+        onClose={() => setConfirming(null)}
         onConfirm={() =>
           resetMfa.mutate(undefined, {
             onSuccess: () => {

@@ -1,27 +1,26 @@
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { Button } from '#client/components/ui/button.tsx';
 import { Dialog, stopSubmit } from '#client/components/ui/dialog.tsx';
 import { Field } from '#client/components/ui/field.tsx';
 import { FormActions } from '#client/components/ui/form-actions.tsx';
-import { type FieldErrors, fieldErrors, saveFailure } from '#client/lib/field-errors.ts';
+import { ShownOnceSecret } from '#client/components/ui/shown-once.tsx';
+import { fieldErrors } from '#client/lib/field-errors.ts';
+import { useFormErrors } from '#client/lib/use-form-errors.ts';
 import { WebhookCreate } from '#shared/schemas/webhooks.ts';
 import { useCreateWebhook } from '../api/webhooks.ts';
 
 /** Takes a URL (and a secret, or makes one); then shows the secret, this once, with a copy button. */
-export function NewWebhookDialog({ open, onClose, renderCopy }: { open: boolean; onClose: () => void; renderCopy: (text: string) => ReactNode }) {
+export function NewWebhookDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, setErrors, fail, clear } = useFormErrors();
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
   const create = useCreateWebhook();
 
   const close = () => {
     setUrl('');
     setSecret('');
-    setErrors({});
-    setFormError(null);
+    clear();
     setCreated(null);
     onClose();
   };
@@ -32,41 +31,20 @@ export function NewWebhookDialog({ open, onClose, renderCopy }: { open: boolean;
       setErrors(fieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setFormError(null);
+    clear();
     create.mutate(parsed.data, {
       onSuccess: (webhook) => setCreated({ url: webhook.url, secret: webhook.secret }),
-      onError: (error) => {
-        const failure = saveFailure(error);
-        setErrors(failure.errors);
-        setFormError(failure.formError);
-      },
+      onError: fail,
     });
   };
 
   return (
     <Dialog open={open} title={created ? 'Copy the signing secret' : 'Add a webhook'} onClose={close}>
       {created ? (
-        <div className="token-secret">
-          <Alert tone="warning" title="Shown this once">
-            The receiver needs it to check the <code>Readout-Signature</code> header of each delivery (the README shows how). Readout cannot show it again; you can set a new
-            one later.
-          </Alert>
-          <p className="token-secret-label break-anywhere" id="webhook-secret-label">
-            Secret for {created.url}
-          </p>
-          <div className="secret-row">
-            <code className="secret-value" aria-labelledby="webhook-secret-label">
-              {created.secret}
-            </code>
-            {renderCopy(created.secret)}
-          </div>
-          <div className="form-actions">
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </div>
-        </div>
+        <ShownOnceSecret label={`Secret for ${created.url}`} secret={created.secret} copyLabel="Copy secret" onDone={close}>
+          The receiver needs it to check the <code>Readout-Signature</code> header of each delivery (the README shows how). Readout cannot show it again; you can set a new one
+          later.
+        </ShownOnceSecret>
       ) : (
         <form className="dialog-form" onSubmit={stopSubmit(submit)} noValidate>
           {formError ? <Alert>{formError}</Alert> : null}

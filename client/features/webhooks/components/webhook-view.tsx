@@ -3,7 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
-import { ConfirmDeleteDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
+import { ConfirmActionDialog } from '#client/components/ui/confirm-delete-dialog.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { formatDateTime } from '#client/lib/format.ts';
@@ -88,16 +88,12 @@ function WebhookFacts({ webhook, now }: { webhook: Webhook; now: number }) {
           Delete
         </Button>
       </div>
-      <ConfirmDeleteDialog
+      <ConfirmActionDialog
         open={deleting}
         title="Delete this webhook?"
         description="Its delivery log goes with it, and pending deliveries are not sent. Alert rules that name it stop sending to a webhook."
-        error={remove.error?.message}
-        busy={remove.isPending}
-        onClose={() => {
-          setDeleting(false);
-          remove.reset();
-        }}
+        action={remove}
+        onClose={() => setDeleting(false)}
         onConfirm={() =>
           remove.mutate(webhook.id, {
             onSuccess: () => {

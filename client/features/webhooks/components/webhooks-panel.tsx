@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { Button } from '#client/components/ui/button.tsx';
@@ -16,7 +16,7 @@ import '../webhooks.css';
 const minuteOf = (now: number) => Math.floor(now / 60_000) * 60_000;
 
 /** Every webhook with its state and latest try; add one (its secret shown once). */
-export function WebhooksPanel({ renderCopy }: { renderCopy: (text: string) => ReactNode }) {
+export function WebhooksPanel() {
   const query = useInfiniteQuery(webhooksQuery);
   const now = useTick(minuteOf);
   const [adding, setAdding] = useState(false);
@@ -81,7 +81,7 @@ export function WebhooksPanel({ renderCopy }: { renderCopy: (text: string) => Re
           <LoadMore pages={query} />
         </>
       )}
-      <NewWebhookDialog open={adding} onClose={() => setAdding(false)} renderCopy={renderCopy} />
+      <NewWebhookDialog open={adding} onClose={() => setAdding(false)} />
     </section>
   );
 }

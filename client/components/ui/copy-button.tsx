@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button } from '#client/components/ui/button.tsx';
+import { Button } from './button.tsx';
 
 /** Copies a secret to the clipboard and says so for a moment (and to screen readers). */
 export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
