@@ -7,6 +7,7 @@ import * as availability from './migrations/2026-12-02-0040-availability.ts';
 import * as alerts from './migrations/2026-12-02-0050-alerts.ts';
 import * as webhooks from './migrations/2026-12-02-0055-webhooks.ts';
 import * as listIndexes from './migrations/2026-12-02-0080-list-indexes.ts';
+import * as callSearch from './migrations/2026-12-02-0081-call-search.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0050-alerts': alerts,
   '2026-12-02-0055-webhooks': webhooks,
   '2026-12-02-0080-list-indexes': listIndexes,
+  '2026-12-02-0081-call-search': callSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
