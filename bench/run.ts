@@ -82,6 +82,12 @@ async function main() {
       env: { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: clientDir, NODE_ENV: 'production', READOUT_LOG: 'quiet' },
     });
     children.push(server);
+    // Steady state is measured: the server builds its statistics index and calendars after it listens.
+    log('waiting for the server to warm up');
+    while (!/Warmed up in/.test(server.output())) {
+      if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const headers = { cookie: `${SESSION_COOKIE}=${sessionId}` };
     const get = async (path: string) => {
       const res = await fetch(`${server.url}${path}`, { headers });

@@ -41,8 +41,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
   // Read every call's duration now rather than on the first statistics request,
   // and build the working calendars rather than in the first awaiting page.
-  warmStatsIndex(deps);
-  warmCalendars(deps).catch((error: unknown) => console.error('Building the working calendars failed:', error));
+  const warming = performance.now();
+  const calendars = warmCalendars(deps).catch((error: unknown) => console.error('Building the working calendars failed:', error));
+  void Promise.all([warmStatsIndex(deps), calendars]).then(() => console.log(`Warmed up in ${Math.round(performance.now() - warming)} ms (statistics index, working calendars)`));
 }) as Server;
 
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.

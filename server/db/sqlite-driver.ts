@@ -46,9 +46,7 @@ export class RetryingSqliteDriver implements Driver {
   readonly #mutex = new ConnectionMutex();
   readonly #connection: RetryingSqliteConnection;
   #writing = false;
-  /** Commits made through this connection: SQLite's data_version counts only those of other connections. */
-  #commits = 0;
-  #dataVersion: SQLite.Statement | undefined;
+  #mark: SQLite.Statement | undefined;
 
   constructor(
     private readonly sqlite: SQLite.Database,
@@ -73,18 +71,22 @@ export class RetryingSqliteDriver implements Driver {
 
   async commitTransaction(): Promise<void> {
     this.run(() => this.sqlite.exec('commit'));
-    this.#commits++;
     if (this.#writing) this.options.status.noteWriteSucceeded();
   }
 
   /**
    * Changes whenever a change is committed: PRAGMA data_version moves when
-   * another connection (another process, a backup restore) commits, the
-   * counter when this one does. Read between statements, it never waits.
+   * another connection (another process, a backup restore) commits, and
+   * total_changes() counts the rows this connection inserted, updated or
+   * deleted (data_version does not see those). A statement that changed no
+   * row (a worker's poll finding nothing) leaves it as it was. Changes of a
+   * transaction still open count already, which only makes an answer stale
+   * early. Read between statements, it never waits.
    */
   changeMark(): string {
-    this.#dataVersion ??= this.sqlite.prepare('pragma data_version').pluck();
-    return `${this.#dataVersion.get() as number}.${this.#commits}`;
+    this.#mark ??= this.sqlite.prepare('select (select data_version from pragma_data_version) as v, total_changes() as c');
+    const { v, c } = this.#mark.get() as { v: number; c: number };
+    return `${v}.${c}`;
   }
 
   async rollbackTransaction(): Promise<void> {
@@ -155,7 +157,6 @@ export class RetryingSqliteDriver implements Driver {
   }
 
   noteWrite(): void {
-    this.#commits++;
     this.options.status.noteWriteSucceeded();
   }
 }
