@@ -1,4 +1,4 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 
 /**
  * Case-insensitive "contains" over one or more text columns, the same on both
@@ -36,6 +36,25 @@ export function trigramIndexServes(q: string): boolean {
  * containsText itself, so the results are exactly the scan's.
  */
 export function indexedCallText(q: string): RawBuilder<SqlBool> {
-  const phrase = `"${q.replaceAll('"', '""')}"`;
+  const phrase = trigramPhrase(q);
   return sql<SqlBool>`"calls"."id" in (select call_id from calls_search_rows where search_rowid in (select rowid from calls_search where calls_search match ${phrase}))`;
+}
+
+function trigramPhrase(q: string): string {
+  return `"${q.replaceAll('"', '""')}"`;
+}
+
+/** Above this many candidates, reading the calls newest first finds a page sooner than fetching every candidate. */
+const FEW_CANDIDATES = 5000;
+
+/**
+ * Whether the trigram index should drive a search for `q`: when it serves
+ * the text (trigramIndexServes) and the text is rare. A common text (a
+ * topic word in every tenth call) fills a page within the first calls read
+ * in order, where the index would hand over tens of thousands to sort.
+ */
+export async function useTrigramIndex(db: Kysely<any>, q: string): Promise<boolean> {
+  if (!trigramIndexServes(q)) return false;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from calls_search where calls_search match ${trigramPhrase(q)} limit ${FEW_CANDIDATES + 1})`.execute(db);
+  return Number(rows[0]?.n ?? 0) <= FEW_CANDIDATES;
 }

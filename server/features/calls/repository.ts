@@ -6,7 +6,7 @@ import type { Party } from '#shared/schemas/officials.ts';
 import { responseMs, type StatusTimes } from '#shared/domain/call-status.ts';
 import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
-import { containsText, indexedCallText, trigramIndexServes } from '../../lib/search.ts';
+import { containsText, indexedCallText, useTrigramIndex } from '../../lib/search.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 import { selectOfficials, toParty } from '../officials/repository.ts';
 
@@ -199,7 +199,7 @@ export function callFilters(filters: CallFilters, options: { textIndex?: boolean
     if (filters.officialId) conditions.push(eb.or([eb('calls.caller_id', '=', filters.officialId), eb('calls.callee_id', '=', filters.officialId)]));
     if (filters.from) conditions.push(eb('calls.placed_at', '>=', Date.parse(filters.from)));
     if (filters.to) conditions.push(eb('calls.placed_at', '<', Date.parse(filters.to)));
-    if (filters.q && options.textIndex && trigramIndexServes(filters.q)) conditions.push(indexedCallText(filters.q));
+    if (filters.q && options.textIndex) conditions.push(indexedCallText(filters.q));
     if (filters.q) conditions.push(containsText(['calls.topic', 'calls.notes'], filters.q));
     return eb.and(conditions);
   };
@@ -212,7 +212,7 @@ export function callFilters(filters: CallFilters, options: { textIndex?: boolean
 export async function listCalls(db: Db, query: CallListQuery) {
   const dir = query.order;
   // SQLite's trigram index narrows a text search (PostgreSQL's serves the LIKE itself).
-  const textIndex = db.getExecutor().adapter instanceof SqliteAdapter;
+  const textIndex = db.getExecutor().adapter instanceof SqliteAdapter && query.q !== undefined && (await useTrigramIndex(db, query.q));
   let q = selectCalls(db).where(callFilters(query, { textIndex })).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
