@@ -8,7 +8,9 @@ import { routeAudit } from './features/audit/route-audit.ts';
 import { authenticate, csrfGuard, requireOwedSteps } from './features/auth/middleware.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { absencesRoutes } from './features/availability/absences-routes.ts';
+import { attemptsRoutes } from './features/calls/attempts-routes.ts';
 import { callsRoutes } from './features/calls/routes.ts';
+import { roundsRoutes } from './features/rounds/routes.ts';
 import { docsRoutes } from './features/docs/routes.ts';
 import { ChangeFeed } from './features/events/feed.ts';
 import { eventsRoutes } from './features/events/routes.ts';
@@ -45,6 +47,8 @@ function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSi
     .route('/officials', officialsRoutes)
     .route('/officials', absencesRoutes)
     .route('/calls', callsRoutes)
+    .route('/calls', attemptsRoutes)
+    .route('/rounds', roundsRoutes)
     .route('/stats', statsRoutes)
     .route('/alert-rules', alertRulesRoutes)
     .route('/notifications', notificationsRoutes)

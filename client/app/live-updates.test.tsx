@@ -44,6 +44,7 @@ describe('live updates', () => {
     expect(changedKind('call.created')).toBe('call');
     expect(changedKind('official.updated')).toBe('official');
     expect(changedKind('ministry.deleted')).toBe('ministry');
+    expect(changedKind('round.created')).toBe('round');
     expect(changedKind('user.updated')).toBeNull();
     expect(changedKind(42)).toBeNull();
   });
@@ -57,11 +58,17 @@ describe('live updates', () => {
     source.onmessage?.({ data: JSON.stringify({ type: 'call.updated', id: 'c1', seq: 3 }) });
     const keys = () => invalidate.mock.calls.map(([filters]) => filters?.queryKey?.[0]);
     // A call's change: lists and figures refetch; the board fetches just that call (awaiting-cache).
-    expect(keys()).toEqual(['calls', 'stats']);
+    expect(keys()).toEqual(['calls', 'stats', 'rounds']);
     invalidate.mockClear();
     source.onmessage?.({ data: JSON.stringify({ type: 'official.updated', id: 'o1', seq: 4 }) });
     expect(keys()).toEqual(['officials', 'calls', 'awaiting', 'stats']);
     invalidate.mockClear();
+    // A round's change: the rounds' lists and pages, and the calls it holds (a deletion clears their round).
+    for (const type of ['round.created', 'round.updated', 'round.deleted']) {
+      source.onmessage?.({ data: JSON.stringify({ type, id: 'r1', seq: 5 }) });
+      expect(keys()).toEqual(['rounds', 'calls', 'awaiting', 'stats']);
+      invalidate.mockClear();
+    }
     source.onmessage?.({ data: 'not json' });
     expect(invalidate).not.toHaveBeenCalled();
   });

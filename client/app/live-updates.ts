@@ -11,7 +11,7 @@ const RETRY_AFTER_CLOSE_MS = 60_000;
 export function changedKind(type: unknown): ChangedKind | null {
   if (typeof type !== 'string') return null;
   const kind = type.split('.')[0];
-  return kind === 'call' || kind === 'official' || kind === 'ministry' || kind === 'absence' || kind === 'notification' ? kind : null;
+  return kind === 'call' || kind === 'official' || kind === 'ministry' || kind === 'absence' || kind === 'notification' || kind === 'round' ? kind : null;
 }
 
 /**
@@ -68,10 +68,12 @@ function onEvent(client: QueryClient, data: string) {
     // changed rather than all of them; the other lists are refetched as usual.
     void client.invalidateQueries({ queryKey: queryRoots.calls });
     void client.invalidateQueries({ queryKey: queryRoots.stats });
+    // A round's summary counts its calls' replies and waits.
+    void client.invalidateQueries({ queryKey: queryRoots.rounds });
     void applyCallChange(client, String(event.type), event.id);
   } else if (kind) void invalidateAfterChange(client, kind);
 }
 
 function invalidateEverything(client: QueryClient) {
-  for (const kind of ['call', 'official', 'ministry'] as const) void invalidateAfterChange(client, kind);
+  for (const kind of ['call', 'official', 'ministry', 'round'] as const) void invalidateAfterChange(client, kind);
 }

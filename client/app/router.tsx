@@ -30,6 +30,9 @@ const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const AlertRulesPage = lazy(() => import('./pages/alert-rules-page.tsx'));
 const WebhooksPage = lazy(() => import('./pages/webhooks-page.tsx'));
 const WebhookPage = lazy(() => import('./pages/webhook-page.tsx'));
+const RoundsPage = lazy(() => import('./pages/rounds-page.tsx'));
+const RoundPage = lazy(() => import('./pages/round-page.tsx'));
+const LogRoundPage = lazy(() => import('./pages/log-round-page.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -51,6 +54,9 @@ export const routes: RouteObject[] = [
           { path: 'log', element: <LogCallPage /> },
           { path: 'calls', element: <CallsPage /> },
           { path: 'calls/:id', element: <CallPage /> },
+          { path: 'rounds', element: <RoundsPage /> },
+          { path: 'rounds/new', element: <LogRoundPage /> },
+          { path: 'rounds/:id', element: <RoundPage /> },
           { path: 'officials', element: <OfficialsPage /> },
           { path: 'officials/:id', element: <OfficialPage /> },
           { path: 'ministries', element: <MinistriesPage /> },

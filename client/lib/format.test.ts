@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, formatDuration, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity } from './format.ts';
+import { dayPart, formatAgoShort, formatDuration, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity, ordinal } from './format.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -30,6 +30,28 @@ describe('durations in words', () => {
     expect(formatDuration(73 * h + 4 * m + 12 * s, 'spoken')).toBe('3 days, 1 hour, 4 minutes');
     expect(formatDuration(30 * s, 'spoken')).toBe('0 minutes');
     expect(formatDuration(2 * h, 'spoken')).toBe('2 hours');
+  });
+
+  it('says a headline wait two units deep', () => {
+    expect(formatDuration(74 * h + 4 * m, 'words')).toBe('3 days 2 hours');
+    expect(formatDuration(3 * d, 'words')).toBe('3 days');
+    expect(formatDuration(5 * h + 4 * m + 12 * s, 'words')).toBe('5 hours 4 minutes');
+    expect(formatDuration(h, 'words')).toBe('1 hour');
+    expect(formatDuration(12 * m, 'words')).toBe('12 minutes');
+  });
+});
+
+describe('attempts on a board row', () => {
+  it('counts them as ordinals', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+  });
+
+  it('says how long ago the last one was, in short units', () => {
+    const now = Date.parse('2013-02-15T12:00:00Z');
+    expect(formatAgoShort(now - 20 * s, now)).toBe('just now');
+    expect(formatAgoShort(now - 12 * m, now)).toBe('12 min ago');
+    expect(formatAgoShort(new Date(now - 5 * h - 59 * m).toISOString(), now)).toBe('5 h ago');
+    expect(formatAgoShort(now - 3 * d - h, now)).toBe('3 days ago');
   });
 });
 

@@ -27,9 +27,11 @@ const trim = (value: number) => (value >= 10 ? String(Math.round(value)) : value
  *   "2h 14m", "3d 4h";
  * - `hours`: statistics, in the units analysts quote: "45 min", "6.5 h",
  *   "3.2 days";
- * - `axis`: a chart's tick: "0", "12h", "1.5d".
+ * - `axis`: a chart's tick: "0", "12h", "1.5d";
+ * - `words`: a headline's wait, two units deep, no commas: "3 days 2 hours",
+ *   "5 hours 4 minutes", "12 minutes".
  */
-export type DurationStyle = 'timer' | 'spoken' | 'compact' | 'hours' | 'axis';
+export type DurationStyle = 'timer' | 'spoken' | 'compact' | 'hours' | 'axis' | 'words';
 
 /**
  * The one duration formatter. Spans shorter than zero (a call placed a
@@ -51,6 +53,10 @@ export function formatDuration(ms: number | null | undefined, style: DurationSty
   const minutes = Math.floor((total % 3_600) / 60);
   const seconds = total % 60;
   if (style === 'timer') return `${days > 0 ? `${days}d ${pad(hours)}h` : `${hours}h`} ${pad(minutes)}m ${pad(seconds)}s`;
+  if (style === 'words') {
+    const parts = days ? [unit(days, 'day'), hours ? unit(hours, 'hour') : ''] : hours ? [unit(hours, 'hour'), minutes ? unit(minutes, 'minute') : ''] : [unit(minutes, 'minute')];
+    return parts.filter(Boolean).join(' ');
+  }
   if (style === 'spoken') {
     const parts = [days ? unit(days, 'day') : '', hours ? unit(hours, 'hour') : ''].filter(Boolean);
     if (minutes || parts.length === 0) parts.push(unit(minutes, 'minute'));
@@ -93,6 +99,22 @@ export function formatRelative(iso: string | number | Date, now: number): string
   const words = years > 0 ? [unit(years, 'year'), months ? unit(months, 'month') : ''] : [unit(months, 'month'), days ? unit(days, 'day') : ''];
   const text = words.filter(Boolean).join(' ');
   return span > 0 ? `${text} ago` : `in ${text}`;
+}
+
+/** How long ago, in the short units of a board row: "just now", "12 min ago", "5 h ago", "3 days ago". */
+export function formatAgoShort(iso: string | number | Date, now: number): string {
+  const span = now - new Date(iso).getTime();
+  if (span < MINUTE) return 'just now';
+  if (span < HOUR) return `${Math.floor(span / MINUTE)} min ago`;
+  if (span < 48 * HOUR) return `${Math.floor(span / HOUR)} h ago`;
+  return `${Math.floor(span / DAY)} days ago`;
+}
+
+/** 1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th", 22 → "22nd". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }
 
 export type DayPart = 'night' | 'morning' | 'afternoon' | 'evening';

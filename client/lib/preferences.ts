@@ -43,3 +43,9 @@ export function workingWaitLevel(workingMs: number, thresholds: WaitThresholds):
   if (hours >= thresholds.workingAmberHours) return 'amber';
   return 'normal';
 }
+
+/** How the board lays out its rows: ungrouped (longest wait first) by default, or under each outreach round. */
+export const BoardLayout = z.object({ groupByRound: z.boolean() });
+export type BoardLayout = z.infer<typeof BoardLayout>;
+
+export const boardLayoutStore = createLocalStore('readout.board-layout', BoardLayout, { groupByRound: false });

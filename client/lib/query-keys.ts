@@ -14,6 +14,7 @@
  *   audit:      ['audit', 'list', filters] · ['audit', 'verify']   (admin)
  *   alerts:     ['alerts', 'rules'] · ['alerts', 'notifications']   (the logged-in user's own)
  *   webhooks:   ['webhooks', 'list'] · ['webhooks', 'detail' | 'deliveries', id]   (admin)
+ *   rounds:     ['rounds', 'list', filters] · ['rounds', 'options'] · ['rounds', 'detail', id]
  */
 export const queryRoots = {
   calls: ['calls'],
@@ -27,12 +28,15 @@ export const queryRoots = {
   audit: ['audit'],
   alerts: ['alerts'],
   webhooks: ['webhooks'],
+  rounds: ['rounds'],
 } as const;
 
 /** The roots a change to a call, an official or a ministry makes stale. */
 export const staleAfterChange = {
   // Officials and ministries are embedded in calls, so their changes reach the call lists too.
-  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
+  // A call's change moves its round's summary; a round's change (a deletion clears its calls' roundId) reaches the calls.
+  call: [queryRoots.calls, queryRoots.awaiting, queryRoots.stats, queryRoots.rounds],
+  round: [queryRoots.rounds, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   official: [queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   ministry: [queryRoots.ministries, queryRoots.officials, queryRoots.calls, queryRoots.awaiting, queryRoots.stats],
   // An absence changes its official's working time: the waits and statistics in working time follow.

@@ -57,6 +57,14 @@ export interface DemoCall {
   respondedAt: string | null;
   /** When a withdrawn call was given up, else null. */
   closedAt: string | null;
+  /** Further tries to reach the callee, after the first (the call itself). */
+  attempts: DemoAttempt[];
+}
+
+export interface DemoAttempt {
+  at: string;
+  channel: Channel;
+  notes: string;
 }
 
 /**
@@ -84,7 +92,14 @@ export function hoursAfter(iso: string, hours: number): string {
 type Outcome = { status: 'answered' } | { status: 'returned' | 'declined'; afterH: number } | { status: 'withdrawn'; afterH: number } | { status: 'awaiting' };
 
 /** A call in an episode: the outcome given as a delay in hours after it was placed. */
-export function demoCall(callee: string, placedAt: string, topic: string, outcome: Outcome, notes: string, extra: { channel?: Channel; source?: string | null } = {}): DemoCall {
+export function demoCall(
+  callee: string,
+  placedAt: string,
+  topic: string,
+  outcome: Outcome,
+  notes: string,
+  extra: { channel?: Channel; source?: string | null; attempts?: DemoAttempt[] } = {},
+): DemoCall {
   const respondedAt =
     outcome.status === 'answered' ? placedAt : outcome.status === 'returned' || outcome.status === 'declined' ? hoursAfter(placedAt, outcome.afterH) : null;
   return {
@@ -97,6 +112,7 @@ export function demoCall(callee: string, placedAt: string, topic: string, outcom
     status: outcome.status,
     respondedAt,
     closedAt: outcome.status === 'withdrawn' ? hoursAfter(placedAt, outcome.afterH) : null,
+    attempts: extra.attempts ?? [],
   };
 }
 

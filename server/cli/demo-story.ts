@@ -49,7 +49,7 @@ export const STORY_EPISODES: DemoEpisode[] = [
   },
   {
     // Monday evening in Washington, Tuesday morning in Asia.
-    title: "Kerry's calls after North Korea's nuclear test",
+    title: 'DPRK nuclear test',
     trigger: "North Korea's third nuclear test",
     triggerAt: NORTH_KOREA_TEST_AT,
     initiator: 'John Kerry',
@@ -84,7 +84,11 @@ export const STORY_EPISODES: DemoEpisode[] = [
         "North Korea's third nuclear test",
         { status: 'awaiting' },
         'No answer: Lavrov was travelling in Africa (South Africa, Mozambique, Algeria, Guinea). Kerry made clear again on Feb. 13 that he was ready to talk; on Feb. 15 The Cable counted more than 72 hours without a call back. Hour approximate.',
-        { source: `${ORIGIN_ARTICLE} ; ${CABLE_FEB_13}` },
+        {
+          source: `${ORIGIN_ARTICLE} ; ${CABLE_FEB_13}`,
+          // The second try: the wait still runs from the first, on the 12th.
+          attempts: [{ at: '2013-02-13T16:00:00Z', channel: 'message', notes: 'Kerry made clear again that he was ready to talk (The Cable, Feb. 13). Hour approximate.' }],
+        },
       ),
     ],
   },

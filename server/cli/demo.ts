@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database, RoundsTable } from '../db/schema.ts';
 import { appendHistory } from '../features/history/repository.ts';
+import { roundIdsByTitle, toRound } from '../features/rounds/repository.ts';
 import { fromIso } from '../lib/time.ts';
 import { type CallRow, type MinistryRow, type OfficialRow, callShape, partyShape } from './api-shapes.ts';
 import { DEMO_MINISTRIES, DEMO_OFFICIALS, type DemoEpisode, type DemoMinistryKey } from './demo-data.ts';
@@ -52,8 +55,10 @@ export async function seedDemo(target: SeedTarget, options: { now: number }): Pr
     const createdCalls: string[] = [];
     let existingCalls = 0;
     const episodes: DemoReport['episodes'] = [];
+    const roundOf = await episodeRounds(trx, now, (name) => partyShape(party(name).official, party(name).ministry));
     for (const episode of DEMO_EPISODES) {
       const caller = party(episode.initiator);
+      const roundId = roundOf.get(episode.title)!;
       /** The episode's calls (new or found), in its order. */
       const callIds: string[] = [];
       for (const call of episode.calls) {
@@ -83,18 +88,26 @@ export async function seedDemo(target: SeedTarget, options: { now: number }): Pr
           status: call.status,
           responded_at: call.respondedAt === null ? null : fromIso(call.respondedAt),
           closed_at: call.closedAt === null ? null : fromIso(call.closedAt),
+          round_id: roundId,
+          attempts: 1 + call.attempts.length,
+          last_attempt_at: call.attempts.length === 0 ? null : Math.max(...call.attempts.map((a) => fromIso(a.at))),
           version: 1,
           created_at: now,
           updated_at: now,
           created_by: SEED_ACTOR,
         };
         await trx.insertInto('calls').values(row).execute();
+        for (const attempt of call.attempts) {
+          await trx
+            .insertInto('attempts')
+            .values({ id: randomUUID(), call_id: row.id, at: fromIso(attempt.at), channel: attempt.channel, notes: attempt.notes, created_at: now, created_by: SEED_ACTOR })
+            .execute();
+        }
         const after = callShape(row, partyShape(caller.official, caller.ministry), partyShape(callee.official, callee.ministry));
         await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'call', entityId: row.id, before: null, after });
         callIds.push(row.id);
         createdCalls.push(`${call.placedAt.slice(0, 16).replace('T', ' ')} ${episode.initiator} → ${call.callee} (${call.status})`);
       }
-      // The episode's calls are complete here: this is where the episode becomes its round.
       episodes.push({ title: episode.title, callIds });
     }
 
@@ -105,4 +118,29 @@ export async function seedDemo(target: SeedTarget, options: { now: number }): Pr
       episodes,
     };
   });
+}
+
+/** Each episode's round by title: the one stored, or a new one with its history entry. Answers title → round id. */
+async function episodeRounds(trx: Transaction<Database>, now: number, initiator: (name: string) => ReturnType<typeof partyShape>): Promise<Map<string, string>> {
+  const rounds = await roundIdsByTitle(trx, DEMO_EPISODES.map((e) => e.title));
+  for (const episode of DEMO_EPISODES) {
+    if (rounds.has(episode.title)) continue;
+    const caller = initiator(episode.initiator);
+    const row: RoundsTable = {
+      id: randomUUID(),
+      title: episode.title,
+      trigger: episode.trigger,
+      trigger_at: fromIso(episode.triggerAt),
+      initiator_id: caller.id,
+      notes: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: SEED_ACTOR,
+    };
+    await trx.insertInto('rounds').values(row).execute();
+    await appendHistory(trx, { at: now, actor: SEED_ACTOR, action: 'create', entityType: 'round', entityId: row.id, before: null, after: toRound(row, caller) });
+    rounds.set(episode.title, row.id);
+  }
+  return rounds;
 }

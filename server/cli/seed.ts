@@ -92,6 +92,7 @@ try {
       console.log(`Synthetic calls: ${report.calls} added in ${seconds.toFixed(1)} s (${Math.round(report.calls / Math.max(seconds, 0.001))} calls/s, with their history rows)`);
       console.log(`  pool: ${report.ministriesCreated} ministries and ${report.officialsCreated} officials created`);
       console.log(`  statuses: ${shares}`);
+      console.log(`  in rounds: ${report.calls ? ((100 * report.inRounds) / report.calls).toFixed(1) : '0'}% of the calls`);
     } finally {
       progress.stop();
       await restore();

@@ -2,7 +2,7 @@ import type { CallStatus } from '#shared/schemas/calls.ts';
 import { partyShape } from './api-shapes.ts';
 import { insertMany, relaxTransactionDurability } from './bulk-insert.ts';
 import { SEED_ACTOR, type SeedTarget, ensureMinistries, ensureOfficials, ministryKey, officialKey } from './seed-store.ts';
-import { CallGenerator, type GeneratorOfficial, callTable, historyTable } from './synthetic-calls.ts';
+import { CallGenerator, type GeneratorOfficial, attemptTable, callTable, historyTable, roundHistoryTable, roundTable } from './synthetic-calls.ts';
 import { buildPool } from './synthetic-pool.ts';
 
 export interface SyntheticOptions {
@@ -22,6 +22,8 @@ export interface SyntheticReport {
   ministriesCreated: number;
   officialsCreated: number;
   statuses: Record<CallStatus, number>;
+  /** Calls placed in rounds. */
+  inRounds: number;
   elapsedMs: number;
 }
 
@@ -72,6 +74,9 @@ export async function seedSyntheticCalls(target: SeedTarget, options: SyntheticO
 
   const calls = callTable(now, SEED_ACTOR);
   const history = historyTable(now, SEED_ACTOR);
+  const rounds = roundTable(now, SEED_ACTOR);
+  const roundHistory = roundHistoryTable(now, SEED_ACTOR);
+  const attempts = attemptTable(now, SEED_ACTOR);
   let done = 0;
   options.onProgress?.(0, count);
   while (done < count) {
@@ -85,8 +90,13 @@ export async function seedSyntheticCalls(target: SeedTarget, options: SyntheticO
       while (written < inThisTransaction) {
         const chunk = generator.nextBatch(Math.min(CHUNK, inThisTransaction - written));
         if (chunk.count === 0) break;
+        if (chunk.rounds.length > 0) {
+          await insertMany(trx, target.dialect, rounds, chunk.rounds);
+          await insertMany(trx, target.dialect, roundHistory, chunk.roundHistory);
+        }
         await insertMany(trx, target.dialect, calls, chunk.calls);
         await insertMany(trx, target.dialect, history, chunk.history);
+        if (chunk.attempts.length > 0) await insertMany(trx, target.dialect, attempts, chunk.attempts);
         written += chunk.count;
       }
     });
@@ -95,5 +105,5 @@ export async function seedSyntheticCalls(target: SeedTarget, options: SyntheticO
     options.onProgress?.(done, count);
   }
 
-  return { calls: done, ministriesCreated, officialsCreated, statuses: { ...generator.statuses }, elapsedMs: performance.now() - started };
+  return { calls: done, ministriesCreated, officialsCreated, statuses: { ...generator.statuses }, inRounds: generator.inRounds, elapsedMs: performance.now() - started };
 }

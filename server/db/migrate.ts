@@ -6,6 +6,7 @@ import * as healthProbe from './migrations/2026-12-02-0020-health-probe.ts';
 import * as availability from './migrations/2026-12-02-0040-availability.ts';
 import * as alerts from './migrations/2026-12-02-0050-alerts.ts';
 import * as webhooks from './migrations/2026-12-02-0055-webhooks.ts';
+import * as rounds from './migrations/2026-12-02-0060-rounds.ts';
 import * as listIndexes from './migrations/2026-12-02-0080-list-indexes.ts';
 import * as callSearch from './migrations/2026-12-02-0081-call-search.ts';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0040-availability': availability,
   '2026-12-02-0050-alerts': alerts,
   '2026-12-02-0055-webhooks': webhooks,
+  '2026-12-02-0060-rounds': rounds,
   '2026-12-02-0080-list-indexes': listIndexes,
   '2026-12-02-0081-call-search': callSearch,
 };

@@ -60,6 +60,33 @@ export interface CallsTable {
   promised_by?: number | null;
   acknowledged_at?: number | null;
   episode?: number;
+  /** Migration 0060: the round (null: none); tries counting the first; the latest try (null: placed_at). */
+  round_id?: string | null;
+  attempts?: number;
+  last_attempt_at?: number | null;
+}
+
+export interface RoundsTable {
+  id: string;
+  title: string;
+  trigger: string;
+  trigger_at: number | null;
+  initiator_id: string | null;
+  notes: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  created_by: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  call_id: string;
+  at: number;
+  channel: string;
+  notes: string | null;
+  created_at: number;
+  created_by: string;
 }
 
 export interface HistoryTable {
@@ -287,6 +314,8 @@ export interface Database {
   officials: OfficialsTable;
   absences: AbsencesTable;
   calls: CallsTable;
+  rounds: RoundsTable;
+  attempts: AttemptsTable;
   history: HistoryTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -11,6 +11,7 @@ export type CallStatus = z.infer<typeof CallStatus>;
 
 const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
 const source = sourceText;
+const roundId = Id.meta({ description: 'The round the call belongs to (null: none); an unknown round is a 422' });
 
 /** A call as stored: its own fields, without what is derived at answer time (workingMs). History entries hold this shape. */
 export const CallRecord = z
@@ -31,6 +32,9 @@ export const CallRecord = z
     promisedBy: Timestamp.nullable().meta({ description: 'The callee\'s office promised a callback by then (may lie in the future); cleared on reopen' }),
     acknowledgedAt: Timestamp.nullable().meta({ description: 'When an aide acknowledged the call; the status stays awaiting; cleared on reopen' }),
     responseMs: z.number().int().nullable().meta({ description: 'respondedAt − placedAt for replied calls, else null' }),
+    roundId: Id.nullable().meta({ description: 'The round the call belongs to; null: none' }),
+    attempts: z.number().int().min(1).meta({ description: 'Tries to reach the callee, counting the first (the call itself); every duration still runs from placedAt' }),
+    lastAttemptAt: Timestamp.meta({ description: 'The latest try: placedAt while there was one' }),
     version: z.number().int().meta({ description: 'Grows with every write; the ETag is its quoted value' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -60,6 +64,7 @@ export const CallCreate = z
     closedAt: Timestamp.optional(),
     promisedBy: Timestamp.optional(),
     acknowledgedAt: Timestamp.optional(),
+    roundId: roundId.nullable().optional(),
   })
   .refine((call) => call.callerId !== call.calleeId, {
     path: ['calleeId'],
@@ -83,6 +88,7 @@ export const CallPatch = z
     closedAt: Timestamp.nullable().optional(),
     promisedBy: Timestamp.nullable().optional(),
     acknowledgedAt: Timestamp.nullable().optional(),
+    roundId: roundId.nullable().optional(),
   })
   .meta({ id: 'CallPatch' });
 export type CallPatch = z.infer<typeof CallPatch>;
@@ -112,6 +118,7 @@ export const CallListQuery = PageQuery.extend({
   from: Timestamp.optional().meta({ description: 'placedAt ≥ from' }),
   to: Timestamp.optional().meta({ description: 'placedAt < to' }),
   q: z.string().trim().max(200).optional().meta({ description: 'Text in the topic or notes' }),
+  roundId: Id.optional().meta({ description: 'Only the calls of this round' }),
   order: z.enum(['desc', 'asc']).default('desc').meta({ description: 'By placedAt; newest first by default' }),
 });
 export type CallListQuery = z.infer<typeof CallListQuery>;
@@ -120,6 +127,7 @@ export const CallList = listOf(Call).meta({ id: 'CallList' });
 
 export const AwaitingQuery = PageQuery.extend({
   ministryId: Id.optional().meta({ description: "The callee's ministry" }),
+  roundId: Id.optional().meta({ description: 'Only the calls of this round' }),
 });
 export type AwaitingQuery = z.infer<typeof AwaitingQuery>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, Timestamp, listOf } from './common.ts';
 
-export const EntityType = z.enum(['call', 'official', 'ministry', 'user', 'absence', 'notification']);
+export const EntityType = z.enum(['call', 'official', 'ministry', 'user', 'absence', 'notification', 'round']);
 export type EntityType = z.infer<typeof EntityType>;
 
 export const HistoryAction = z.enum(['create', 'update', 'delete']);

@@ -33,10 +33,12 @@ export const StatsClock = z
   });
 export type StatsClock = z.infer<typeof StatsClock>;
 
+const roundField = Id.optional().meta({ description: 'Only the calls of this round' });
+
 const keyField = z.string().min(1).max(64).optional().meta({ description: 'Only this group (a ministry or official id, or a country code)' });
 
 export const ResponseTimesQuery = z
-  .strictObject({ groupBy: GroupBy.default('ministry'), key: keyField, clock: StatsClock.default('wall'), ...windowFields })
+  .strictObject({ groupBy: GroupBy.default('ministry'), key: keyField, clock: StatsClock.default('wall'), roundId: roundField, ...windowFields })
   .superRefine(toAfterFrom);
 export type ResponseTimesQuery = z.infer<typeof ResponseTimesQuery>;
 
@@ -100,6 +102,7 @@ export const TrendQuery = z
     interval: TrendInterval.default('week'),
     key: keyField,
     clock: StatsClock.default('wall'),
+    roundId: roundField,
     ...windowFields,
   })
   .superRefine(toAfterFrom);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type CallRecord as Call, CallCreate, CallListQuery, CallStatus, Channel } from './calls.ts';
-import { CountryCode, Id, Problem, TimeZone, Timestamp } from './common.ts';
+import { CountryCode, Id, Problem, TimeZone, Timestamp, text } from './common.ts';
 import { MinistryCreate } from './ministries.ts';
 import { OfficialCreate, type Party } from './officials.ts';
 
@@ -13,14 +13,17 @@ const ministry = MinistryCreate.shape;
  * cell must follow in an import, and where an export takes its value from.
  * `read: false` marks a column the import ignores (a derived figure).
  */
+/** A stored call as the format sees it: with its round's title (the file names rounds by title, not id). */
+export type TransferCall = Call & { roundTitle: string | null };
+
 interface ColumnSpec<Out extends z.ZodType, In extends z.ZodType> {
   out: Out;
   in: In;
-  of: (call: Call) => z.output<Out>;
+  of: (call: TransferCall) => z.output<Out>;
   read: boolean;
 }
 
-function column<Out extends z.ZodType, In extends z.ZodType>(out: Out, input: In, of: (call: Call) => z.output<Out>, read = true): ColumnSpec<Out, In> {
+function column<Out extends z.ZodType, In extends z.ZodType>(out: Out, input: In, of: (call: TransferCall) => z.output<Out>, read = true): ColumnSpec<Out, In> {
   return { out, in: input, of, read };
 }
 
@@ -70,6 +73,11 @@ const COLUMNS = {
   responseMs: column(z.number().int().nullable(), z.unknown().optional(), (c) => c.responseMs, false),
   ...partyColumns('caller'),
   ...partyColumns('callee'),
+  // The round by its title: matched by title on import, and created when no round has it.
+  round: column(z.string().nullable(), text(200).optional(), (c) => c.roundTitle),
+  // Derived from the call's attempts, which the format does not carry: the import ignores them.
+  attempts: column(z.number().int().min(1), z.unknown().optional(), (c) => c.attempts, false),
+  lastAttemptAt: column(Timestamp, z.unknown().optional(), (c) => c.lastAttemptAt, false),
   promisedBy: column(Timestamp.nullable(), call.promisedBy, (c) => c.promisedBy),
   acknowledgedAt: column(Timestamp.nullable(), call.acknowledgedAt, (c) => c.acknowledgedAt),
 };
@@ -112,7 +120,7 @@ export const TransferRow = z.object(shapeOf('out')).meta({ id: 'TransferRow' });
 export type TransferRow = z.infer<typeof TransferRow>;
 
 /** A stored call as a row of the format. */
-export function toTransferRow(c: Call): TransferRow {
+export function toTransferRow(c: TransferCall): TransferRow {
   return Object.fromEntries(TRANSFER_COLUMNS.map((name) => [name, COLUMNS[name].of(c)])) as TransferRow;
 }
 
@@ -122,7 +130,7 @@ export const ExportFormat = z.enum(['csv', 'json']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** The filters of GET /calls (without paging: an export is every matching call). */
-export const ExportQuery = CallListQuery.pick({ status: true, ministryId: true, officialId: true, from: true, to: true, q: true }).extend({
+export const ExportQuery = CallListQuery.pick({ status: true, ministryId: true, officialId: true, from: true, to: true, q: true, roundId: true }).extend({
   format: ExportFormat.default('csv').meta({ description: 'csv (RFC 4180, header row, UTF-8 with a byte-order mark) or json (an array of rows)' }),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;

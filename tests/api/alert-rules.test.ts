@@ -24,7 +24,8 @@ describe('alert rules: create, list, change, pause, delete', async () => {
   it('creates a rule of each kind, owned by its creator, app channel by default', async () => {
     const wait = await create();
     expect(wait).toMatchObject({ kind: 'wait_exceeds', thresholdMs: 72 * HOUR, ministryId: p.ministries.ru.id, roundId: null, channels: ['app'], webhookId: null, ownerId: ada.id, enabled: true, lastFiredAt: null });
-    const roundId = randomUUID();
+    const round = await ada.request('/api/rounds', { method: 'POST', json: { trigger: 'DPRK nuclear test' } });
+    const roundId = ((await round.json()) as { id: string }).id;
     for (const kind of ['unusual_wait', 'promise_broken', 'replied'] as const) {
       const rule = await create(ada, { name: kind, kind, roundId, channels: ['app', 'email'] });
       expect(rule).toMatchObject({ kind, thresholdMs: null, roundId, channels: ['app', 'email'] });
@@ -50,6 +51,7 @@ describe('alert rules: create, list, change, pause, delete', async () => {
     await bad({ kind: 'replied', webhookId: randomUUID() }, 'webhookId');
     await bad({ kind: 'replied', ministryId: randomUUID() }, 'ministryId');
     await bad({ kind: 'replied', roundId: 'round one' }, 'roundId');
+    await bad({ kind: 'replied', roundId: randomUUID() }, 'roundId');
     await bad({ kind: 'replied', ownerId: bob.id }, 'ownerId');
     await bad({ kind: 'replied', name: '' }, 'name');
     await bad({ kind: 'replied', enabled: 'yes' }, 'enabled');

@@ -136,14 +136,19 @@ describe('the OpenAPI document', async () => {
       return 'items' in properties && 'nextCursor' in properties;
     });
     expect(lists.map((l) => l.name)).toEqual(
-      expect.arrayContaining(['get /calls', 'get /calls/awaiting', 'get /calls/{id}/history', 'get /officials', 'get /ministries', 'get /users', 'get /tokens']),
+      expect.arrayContaining(['get /calls', 'get /calls/awaiting', 'get /calls/{id}/history', 'get /calls/{id}/attempts', 'get /rounds', 'get /rounds/{id}/history', 'get /officials', 'get /ministries', 'get /users', 'get /tokens']),
     );
     for (const { name, op } of lists) {
       const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
       expect(query, name).toEqual(expect.arrayContaining(['limit', 'cursor']));
     }
     const callFilters = doc.paths['/calls']!.get!.parameters!.map((p) => p.name);
-    expect(callFilters).toEqual(expect.arrayContaining(['status', 'ministryId', 'officialId', 'from', 'to', 'q', 'limit', 'cursor']));
+    expect(callFilters).toEqual(expect.arrayContaining(['status', 'ministryId', 'officialId', 'from', 'to', 'q', 'roundId', 'limit', 'cursor']));
+    const names = (path: string) => doc.paths[path]!.get!.parameters!.map((p) => p.name);
+    expect(names('/calls/awaiting')).toContain('roundId');
+    expect(names('/rounds')).toContain('open');
+    expect(names('/stats/response-times')).toContain('roundId');
+    expect(names('/stats/trend')).toContain('roundId');
   });
 
   it('names the headers of the concurrency rules', () => {
@@ -151,5 +156,7 @@ describe('the OpenAPI document', async () => {
     expect(headerNames(doc.paths['/calls/{id}']!.patch!)).toContain('If-Match');
     expect(headerNames(doc.paths['/calls/{id}']!.delete!)).toContain('If-Match');
     expect(headerNames(doc.paths['/calls']!.post!)).toContain('Idempotency-Key');
+    expect(headerNames(doc.paths['/rounds/{id}']!.patch!)).toContain('If-Match');
+    expect(headerNames(doc.paths['/rounds/{id}']!.delete!)).toContain('If-Match');
   });
 });

@@ -3,18 +3,26 @@ import { isReplied } from '#shared/domain/call-status.ts';
 import { CallRecord, type CallStatus } from '#shared/schemas/calls.ts';
 import { Ministry } from '#shared/schemas/ministries.ts';
 import { Official } from '#shared/schemas/officials.ts';
+import { RoundRecord } from '#shared/schemas/rounds.ts';
 import { countryName, isTimeZone } from '#shared/schemas/common.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { insertMany } from '#server/cli/bulk-insert.ts';
 import { DEMO_CALL_COUNT, DEMO_EPISODES, seedDemo } from '#server/cli/demo.ts';
 import { NORTH_KOREA_TEST_AT } from '#server/cli/demo-data.ts';
 import { ensurePool, seedSyntheticCalls } from '#server/cli/synthetic.ts';
-import { CallGenerator } from '#server/cli/synthetic-calls.ts';
+import { CALL_WIDTH, CallGenerator } from '#server/cli/synthetic-calls.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 
-async function count(database: DatabaseHandle, table: 'calls' | 'history' | 'ministries' | 'officials') {
+/** Map.groupBy, which Node 20 lacks. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+async function count(database: DatabaseHandle, table: 'calls' | 'history' | 'ministries' | 'officials' | 'rounds' | 'attempts') {
   const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -62,6 +70,31 @@ describe('npm run seed -- --demo', () => {
     for (const o of officials) expect(isTimeZone(o.time_zone)).toBe(true);
   });
 
+  it('tells it as a round: "DPRK nuclear test", the four calls after the test, Lavrov still awaiting after 2 attempts', async () => {
+    const round = await database.db.selectFrom('rounds').selectAll().where('title', '=', 'DPRK nuclear test').executeTakeFirstOrThrow();
+    expect(round).toMatchObject({ trigger: "North Korea's third nuclear test", trigger_at: Date.parse(NORTH_KOREA_TEST_AT), created_by: 'seed' });
+    expect(new Date(round.trigger_at!).toISOString().slice(0, 10)).toBe('2013-02-12');
+    const calls = await database.db
+      .selectFrom('calls as c')
+      .innerJoin('officials as callee', 'callee.id', 'c.callee_id')
+      .select(['callee.name as callee', 'c.status', 'c.attempts', 'c.last_attempt_at', 'c.id'])
+      .where('c.round_id', '=', round.id)
+      .execute();
+    expect(calls.map((c) => c.callee).sort()).toEqual(['Fumio Kishida', 'Kim Sung-hwan', 'Sergei Lavrov', 'Yang Jiechi']);
+    const lavrov = calls.find((c) => c.callee === 'Sergei Lavrov')!;
+    expect(lavrov).toMatchObject({ status: 'awaiting', attempts: 2 });
+    const attempts = await database.db.selectFrom('attempts').selectAll().where('call_id', '=', lavrov.id).execute();
+    expect(attempts).toHaveLength(1);
+    expect(Number(lavrov.last_attempt_at)).toBe(Number(attempts[0]!.at));
+    // Every episode of the month is a round of its own, audited in the API's shape.
+    expect(await count(database, 'rounds')).toBe(DEMO_EPISODES.length);
+    const rounds = await historyAfter(database, 'round');
+    expect(rounds).toHaveLength(DEMO_EPISODES.length);
+    for (const after of rounds) RoundRecord.parse(after);
+    const unrounded = await database.db.selectFrom('calls').select('id').where('round_id', 'is', null).execute();
+    expect(unrounded).toEqual([]);
+  });
+
   it('audits every object it created, in the API shape', async () => {
     const ministries = await historyAfter(database, 'ministry');
     expect(ministries).toHaveLength(await count(database, 'ministries'));
@@ -77,11 +110,11 @@ describe('npm run seed -- --demo', () => {
   });
 
   it('creates nothing when run again', async () => {
-    const before = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    const before = await Promise.all((['calls', 'history', 'ministries', 'officials', 'rounds', 'attempts'] as const).map((t) => count(database, t)));
     const report = await seedDemo(database, { now: NOW + 60_000 });
     expect(report).toMatchObject({ ministries: { created: [] }, officials: { created: [] }, calls: { created: [], existing: DEMO_CALL_COUNT } });
     expect(report.episodes.map((e) => e.callIds.length)).toEqual(DEMO_EPISODES.map((e) => e.calls.length));
-    const after = await Promise.all((['calls', 'history', 'ministries', 'officials'] as const).map((t) => count(database, t)));
+    const after = await Promise.all((['calls', 'history', 'ministries', 'officials', 'rounds', 'attempts'] as const).map((t) => count(database, t)));
     expect(after).toEqual(before);
   });
 });
@@ -223,9 +256,48 @@ describe('npm run seed -- --calls N', () => {
         respondedAt: r.responded_at === null ? null : new Date(r.responded_at).toISOString(),
         closedAt: r.closed_at === null ? null : new Date(r.closed_at).toISOString(),
         responseMs: isReplied(r.status as CallStatus) ? r.responded_at! - r.placed_at : null,
+        roundId: r.round_id,
+        attempts: r.attempts,
+        lastAttemptAt: new Date(r.last_attempt_at ?? r.placed_at).toISOString(),
         version: 1,
         createdBy: 'seed',
       });
+    }
+
+    // About 30% of the calls in rounds of 2 to 6, each round one caller's calls on one topic.
+    const inRounds = synthetic.filter((r) => r.round_id !== null);
+    expect(inRounds.length / synthetic.length).toBeGreaterThan(0.2);
+    expect(inRounds.length / synthetic.length).toBeLessThan(0.4);
+    const byRound = groupBy(inRounds, (r) => r.round_id!);
+    const roundRows = await database.db.selectFrom('rounds').selectAll().where('created_by', '=', 'seed').where('trigger_at', '>', Date.parse('2020-01-01')).execute();
+    expect(roundRows.length).toBe(byRound.size);
+    for (const round of roundRows) {
+      const members = byRound.get(round.id)!;
+      expect(members.length, round.title).toBeLessThanOrEqual(6);
+      expect(new Set(members.map((m) => m.caller_id)), round.title).toEqual(new Set([round.initiator_id]));
+      expect(new Set(members.map((m) => m.topic)).size, round.title).toBe(1);
+      for (const m of members) expect(m.placed_at).toBeGreaterThanOrEqual(round.trigger_at!);
+    }
+    const roundEntries = await historyAfter(database, 'round');
+    for (const after of roundEntries) RoundRecord.parse(after);
+    expect(roundEntries.length).toBe(roundRows.length + DEMO_EPISODES.length);
+
+    // Some awaiting calls were tried again, 2 to 4 tries in all; the others have one.
+    const retried = synthetic.filter((r) => (r.attempts ?? 1) > 1);
+    expect(retried.length).toBeGreaterThan(0);
+    const attempts = await database.db.selectFrom('attempts').selectAll().where('created_by', '=', 'seed').execute();
+    const ofCall = groupBy(attempts, (a) => a.call_id);
+    for (const r of synthetic) {
+      if (r.attempts === 1) {
+        expect(r.last_attempt_at).toBeNull();
+        continue;
+      }
+      expect(r.status).toBe('awaiting');
+      expect(r.attempts).toBeLessThanOrEqual(4);
+      const tries = ofCall.get(r.id)!;
+      expect(tries.length + 1).toBe(r.attempts);
+      expect(Number(r.last_attempt_at)).toBe(Math.max(...tries.map((a) => Number(a.at))));
+      for (const a of tries) expect(Number(a.at)).toBeGreaterThanOrEqual(r.placed_at);
     }
   });
 
@@ -247,7 +319,8 @@ describe('npm run seed -- --calls N', () => {
 
   it('gives the same calls for the same seed', async () => {
     const { pool, officials } = await ensurePool(database, NOW);
-    const strip = (values: unknown[]) => values.filter((_, i) => i % 11 !== 0); // ids are unique every time
+    // Ids (the call's and its round's) are unique every time.
+    const strip = (values: unknown[]) => values.filter((_, i) => i % CALL_WIDTH !== 0 && i % CALL_WIDTH !== 11);
     const run = () => new CallGenerator(officials, pool.profiles, { count: 300, seed: 'same', now: NOW, actor: 'seed' }).nextBatch(300);
     expect(strip(run().calls)).toEqual(strip(run().calls));
   });

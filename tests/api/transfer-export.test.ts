@@ -83,6 +83,7 @@ describe('GET /api/export', async () => {
       'id', 'placedAt', 'channel', 'topic', 'notes', 'source', 'status', 'respondedAt', 'closedAt', 'responseMs',
       'callerName', 'callerTitle', 'callerTimeZone', 'callerMinistry', 'callerMinistryShortName', 'callerCountry',
       'calleeName', 'calleeTitle', 'calleeTimeZone', 'calleeMinistry', 'calleeMinistryShortName', 'calleeCountry',
+      'round', 'attempts', 'lastAttemptAt',
       'promisedBy', 'acknowledgedAt',
     ]);
   });

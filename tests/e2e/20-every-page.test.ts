@@ -58,12 +58,19 @@ describe('every page: its own title, and no serious accessibility problem at eit
     for (const day of [13, 14, 15, 16, 18]) {
       await post({ placedAt: `2013-02-${day}T06:00:00Z`, topic: `${TOPIC} (${day})`, status: 'returned', respondedAt: `2013-02-${day}T${10 + (day % 5)}:00:00Z` });
     }
+    const round = await apiFromPage<{ id: string }>(page, '/rounds', {
+      method: 'POST',
+      json: { title: 'Every-page round', trigger: TOPIC, triggerAt: '2013-02-12T03:00:00Z', initiatorId: yang.id, calls: [{ calleeId: lavrov.id, placedAt: '2013-02-12T15:00:00Z' }, { calleeId: zarif.id, placedAt: '2013-02-12T16:00:00Z' }] },
+    });
     const me = await apiFromPage<{ id: string }>(page, '/auth/me');
     routes = [
       { path: '/', title: 'Board · Readout', heading: 'Awaiting callback' },
       { path: '/log', title: 'Log a call · Readout', heading: 'Log a call' },
       { path: `/calls?q=${encodeURIComponent(TOPIC)}`, title: 'Calls · Readout', heading: 'Calls' },
       { path: `/calls/${open.id}`, title: `${TOPIC} · Calls · Readout`, heading: TOPIC },
+      { path: '/rounds', title: 'Rounds · Readout', heading: 'Rounds' },
+      { path: '/rounds/new', title: 'Log a round · Rounds · Readout', heading: 'Log a round' },
+      { path: `/rounds/${round.id}`, title: 'Every-page round · Rounds · Readout', heading: 'Every-page round' },
       { path: '/officials', title: 'Officials · Readout', heading: 'Officials' },
       { path: `/officials/${lavrov.id}`, title: 'Sergei Lavrov · Officials · Readout', heading: 'Sergei Lavrov' },
       { path: '/ministries', title: 'Ministries · Readout', heading: 'Ministries' },

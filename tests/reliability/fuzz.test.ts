@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AwaitingList, Call, CallList } from '#shared/schemas/calls.ts';
 import { Problem } from '#shared/schemas/common.ts';
 import { HistoryList } from '#shared/schemas/history.ts';
+import { Attempt, AttemptList, RoundDetail, RoundList } from '#shared/schemas/rounds.ts';
 import { Ministry, MinistryList } from '#shared/schemas/ministries.ts';
 import { Official, OfficialContactList, OfficialList } from '#shared/schemas/officials.ts';
 import { ApiTokenCreated, ApiTokenList, User, UserList } from '#shared/schemas/users.ts';
@@ -117,6 +118,38 @@ describe('fuzzing the API with bad input', async () => {
     });
   });
 
+  // Round ids here are fixed by the first round, logged before the fuzzing.
+  const round = (await (
+    await analyst.request('/api/rounds', { method: 'POST', json: { trigger: 'DPRK nuclear test', initiatorId: p.officials.kerry.id, calls: [{ calleeId: p.officials.kishida.id, placedAt: '2013-02-12T15:00:00Z' }] } })
+  ).json()) as { id: string };
+
+  it('POST /api/rounds', { timeout: TIMEOUT }, async () => {
+    const valid = {
+      title: 'DPRK nuclear test',
+      trigger: "North Korea's third nuclear test",
+      triggerAt: '2013-02-12T02:57:00Z',
+      initiatorId: p.officials.kerry.id,
+      notes: 'n',
+      calls: [{ calleeId: p.officials.lavrov.id, placedAt: '2013-02-12T15:00:00Z', channel: 'phone', topic: 't' }, { calleeId: p.officials.yang.id }],
+    };
+    await fuzzWrites(seeded(SEED + 11), analyst, 'POST', '/api/rounds', valid, RoundDetail);
+  });
+
+  it('PATCH /api/rounds/:id', { timeout: TIMEOUT }, async () => {
+    const random = seeded(SEED + 12);
+    const valid = { title: 'Renamed', trigger: 'x', triggerAt: null, initiatorId: p.officials.kerry.id, notes: null };
+    await fuzzWrites(random, analyst, 'PATCH', `/api/rounds/${round.id}`, valid, RoundDetail, {
+      headers: async () => {
+        const etag = (await analyst.request(`/api/rounds/${round.id}`)).headers.get('etag')!;
+        return { 'If-Match': random() < 0.8 ? etag : hostileHeader(random) };
+      },
+    });
+  });
+
+  it('POST /api/calls/:id/attempts', { timeout: TIMEOUT }, async () => {
+    await fuzzWrites(seeded(SEED + 13), analyst, 'POST', `/api/calls/${callId}/attempts`, { at: '2013-02-13T09:00:00Z', channel: 'message', notes: 'n' }, Attempt);
+  });
+
   it('POST /api/ministries', { timeout: TIMEOUT }, async () => {
     await fuzzWrites(seeded(SEED + 2), analyst, 'POST', '/api/ministries', { name: 'Federal Foreign Office', shortName: 'AA', country: 'DE' }, Ministry);
   });
@@ -159,13 +192,15 @@ describe('fuzzing the API with bad input', async () => {
   });
 
   const lists: [string, readonly string[], z.ZodType][] = [
-    ['/api/calls', ['status', 'ministryId', 'officialId', 'from', 'to', 'q', 'order'], CallList],
-    ['/api/calls/awaiting', ['ministryId'], AwaitingList],
+    ['/api/calls', ['status', 'ministryId', 'officialId', 'from', 'to', 'q', 'order', 'roundId'], CallList],
+    ['/api/calls/awaiting', ['ministryId', 'roundId'], AwaitingList],
     ['/api/ministries', ['q', 'country'], MinistryList],
     ['/api/officials', ['q', 'ministryId'], OfficialList],
     ['/api/users', [], UserList],
     ['/api/tokens', [], ApiTokenList],
     [`/api/calls/${callId}/history`, [], HistoryList],
+    [`/api/calls/${callId}/attempts`, [], AttemptList],
+    ['/api/rounds', ['open'], RoundList],
     [`/api/officials/${p.officials.kerry.id}/contacts`, [], OfficialContactList],
   ];
 
@@ -184,6 +219,8 @@ describe('fuzzing the API with bad input', async () => {
     const random = seeded(SEED + 8);
     const routes = [
       ['GET', '/api/calls/:id'], ['PATCH', '/api/calls/:id'], ['DELETE', '/api/calls/:id'], ['GET', '/api/calls/:id/history'],
+      ['GET', '/api/calls/:id/attempts'], ['POST', '/api/calls/:id/attempts'],
+      ['GET', '/api/rounds/:id'], ['PATCH', '/api/rounds/:id'], ['DELETE', '/api/rounds/:id'], ['GET', '/api/rounds/:id/history'],
       ['GET', '/api/ministries/:id'], ['PATCH', '/api/ministries/:id'], ['DELETE', '/api/ministries/:id'],
       ['GET', '/api/officials/:id'], ['PATCH', '/api/officials/:id'], ['DELETE', '/api/officials/:id'], ['GET', '/api/officials/:id/contacts'],
       ['GET', '/api/users/:id'], ['PATCH', '/api/users/:id'], ['DELETE', '/api/tokens/:id'],
@@ -194,6 +231,7 @@ describe('fuzzing the API with bad input', async () => {
       const path = route.replace(':id', hostileId(random));
       const init: RequestInit = { method, headers: { 'If-Match': '"1"', 'content-type': 'application/json' } };
       if (method === 'PATCH') init.body = JSON.stringify({ name: 'x', topic: 'x', displayName: 'x' });
+      if (method === 'POST' && route.endsWith('/attempts')) init.body = JSON.stringify({ at: '2013-02-13T09:00:00Z', channel: 'phone' });
       const res = await send(admin, path, init, `run ${run}`);
       expect([400, 404, 422], `${method} ${path}`).toContain(res.status);
     }

@@ -8,6 +8,7 @@ import { useCurrentUser, useLogout } from '../../features/auth/api/auth.ts';
 const links = [
   { to: '/', label: 'Board', end: true },
   { to: '/calls', label: 'Calls' },
+  { to: '/rounds', label: 'Rounds' },
   { to: '/officials', label: 'Officials' },
   { to: '/ministries', label: 'Ministries' },
   { to: '/stats', label: 'Response times' },

@@ -46,8 +46,7 @@ async function candidates(deps: Deps, now: number, callIds?: readonly string[]):
       promisedBy: row.promised_by == null ? null : Number(row.promised_by),
       updatedAt: Number(row.updated_at),
       calleeMinistryId: row.callee_ministry_id,
-      // Calls carry no round on this schema yet: a rule scoped to a round matches none until they do.
-      roundId: null,
+      roundId: row.round_id ?? null,
       episode: Number(row.episode ?? 0),
     },
   }));

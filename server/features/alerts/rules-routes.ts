@@ -10,7 +10,7 @@ import { createRule, getRule, listRules, patchRule, removeRule } from './rules-s
 
 const tags = ['alerts'];
 const invalidBody = invalidBodyDoc(
-  'A field breaks the rules (thresholdMs is required for wait_exceeds and refused for other kinds; webhookId goes with the webhook channel; an unknown ministry; a roundId that is not a UUID)',
+  'A field breaks the rules (thresholdMs is required for wait_exceeds and refused for other kinds; webhookId goes with the webhook channel; an unknown ministry or round)',
 );
 const missing = problemDoc('No such rule (or it is another user’s)');
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AlertRule, type AlertRulePatch, type NewAlertRule, alertRuleProblems } from '#shared/schemas/alerts.ts';
 import type { CurrentUser, Deps } from '../../lib/context.ts';
 import { type FieldError, invalid, notFound } from '../../lib/errors.ts';
+import { roundExists } from '../rounds/repository.ts';
 import { deleteRule, findRule, insertRule, listRuleRows, ministryExists, ruleColumns, updateRule } from './rules-repository.ts';
 
 type RuleFields = Pick<AlertRule, 'name' | 'kind' | 'thresholdMs' | 'ministryId' | 'roundId' | 'channels' | 'webhookId' | 'enabled'>;
@@ -20,11 +21,15 @@ export async function getRule(deps: Deps, actor: CurrentUser, id: string): Promi
   return rule;
 }
 
-/** The rule's fields checked together, and the ministry it names checked to exist. */
-async function check(deps: Deps, fields: RuleFields): Promise<void> {
+/**
+ * The rule's fields checked together, and the ministry and round it names
+ * checked to exist. A round deleted since the rule was made is only refused
+ * when a change names it again (`checkRound`), so the rule stays editable.
+ */
+async function check(deps: Deps, fields: RuleFields, checkRound = true): Promise<void> {
   const problems: FieldError[] = alertRuleProblems(fields);
-  // The round is checked only as an id for now: see docs/spec.md (alert rules).
   if (fields.ministryId !== null && !(await ministryExists(deps.db, fields.ministryId))) problems.push({ path: 'ministryId', message: 'is not a known ministry' });
+  if (checkRound && fields.roundId !== null && !(await roundExists(deps.db, fields.roundId))) problems.push({ path: 'roundId', message: 'is not a known round' });
   if (problems.length > 0) throw invalid(problems);
 }
 
@@ -65,7 +70,7 @@ export async function patchRule(deps: Deps, actor: CurrentUser, id: string, patc
     webhookId: patch.webhookId === undefined ? (channels.includes('webhook') ? stored.webhookId : null) : patch.webhookId,
     enabled: patch.enabled ?? stored.enabled,
   };
-  await check(deps, fields);
+  await check(deps, fields, fields.roundId !== stored.roundId);
   return updateRule(deps.db, id, ruleColumns(fields), deps.clock.now());
 }
 

@@ -37,12 +37,12 @@ export function ifMatchVersions(header: string | undefined): number[] {
   return versions;
 }
 
-/** The answer when the call has changed since the client read it. */
-export function staleVersion(current: number): AppError {
+/** The answer when the call (or another versioned object, such as a round) has changed since the client read it. */
+export function staleVersion(current: number, what = 'call'): AppError {
   return new AppError(
     412,
     'Precondition failed',
-    `The call has changed since you read it (it is now version ${current}); reload it and apply your change again`,
+    `The ${what} has changed since you read it (it is now version ${current}); reload it and apply your change again`,
     [{ path: 'If-Match', message: `does not match the current version ${etagOf(current)}` }],
     { ETag: etagOf(current) },
   );

@@ -28,6 +28,7 @@ export interface CallFields extends StatusTimes {
   source: string | null;
   promisedBy: number | null;
   acknowledgedAt: number | null;
+  roundId: string | null;
 }
 
 /** A stored call: its API form, its own fields, and the version a write must match. */
@@ -57,6 +58,11 @@ export function toCall(row: CallsTable, caller: Party, callee: Party): CallRecor
     promisedBy: toIsoOrNull(row.promised_by ?? null),
     acknowledgedAt: toIsoOrNull(row.acknowledged_at ?? null),
     responseMs: responseMs(times),
+    roundId: row.round_id ?? null,
+    // SQLite and PostgreSQL both answer integers here, but a count from an aggregate may come back as text: Number() either way.
+    attempts: Number(row.attempts ?? 1),
+    // placedAt is the first try by definition, even if it was moved later than a recorded attempt.
+    lastAttemptAt: toIso(Math.max(Number(row.last_attempt_at ?? row.placed_at), row.placed_at)),
     version: row.version,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -78,6 +84,7 @@ function fieldsOf(row: CallsTable): CallFields {
     closedAt: row.closed_at,
     promisedBy: row.promised_by ?? null,
     acknowledgedAt: row.acknowledged_at ?? null,
+    roundId: row.round_id ?? null,
   };
 }
 
@@ -95,6 +102,7 @@ function fieldColumns(fields: CallFields): Omit<CallsTable, 'id' | 'version' | '
     closed_at: fields.closedAt,
     promised_by: fields.promisedBy,
     acknowledged_at: fields.acknowledgedAt,
+    round_id: fields.roundId,
   };
 }
 
@@ -107,7 +115,7 @@ const timeOrNull = (iso: string | undefined) => (iso === undefined ? null : Date
 
 /** The stored row of a new call, from its checked fields and settled times; the import builds its rows with it too. */
 export function newCallRow(
-  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source' | 'promisedBy' | 'acknowledgedAt'>,
+  input: Pick<NewCall, 'channel' | 'topic' | 'notes' | 'source' | 'promisedBy' | 'acknowledgedAt' | 'roundId'>,
   times: StatusTimes,
   parties: { callerId: string; calleeId: string },
   createdBy: string,
@@ -116,7 +124,16 @@ export function newCallRow(
   const promise = { promisedBy: timeOrNull(input.promisedBy), acknowledgedAt: timeOrNull(input.acknowledgedAt) };
   return {
     id: randomUUID(),
-    ...fieldColumns({ ...times, ...parties, ...promise, channel: input.channel, topic: input.topic, notes: storedText(input.notes), source: storedText(input.source) }),
+    ...fieldColumns({
+      ...times,
+      ...parties,
+      ...promise,
+      channel: input.channel,
+      topic: input.topic,
+      notes: storedText(input.notes),
+      source: storedText(input.source),
+      roundId: input.roundId ?? null,
+    }),
     version: 1,
     created_at: now,
     updated_at: now,
@@ -185,7 +202,7 @@ export async function callExists(db: Db, id: string): Promise<boolean> {
 }
 
 /** The filters of `GET /calls` that select calls (not pages): status, callee's ministry, either party, placedAt range, text. */
-export type CallFilters = Pick<CallListQuery, 'status' | 'ministryId' | 'officialId' | 'from' | 'to' | 'q'>;
+export type CallFilters = Pick<CallListQuery, 'status' | 'ministryId' | 'officialId' | 'from' | 'to' | 'q' | 'roundId'>;
 
 /**
  * The filters as one condition, for any query that joins the callee as
@@ -201,6 +218,7 @@ export function callFilters(filters: CallFilters, options: { textIndex?: boolean
     if (filters.to) conditions.push(eb('calls.placed_at', '<', Date.parse(filters.to)));
     if (filters.q && options.textIndex) conditions.push(indexedCallText(filters.q));
     if (filters.q) conditions.push(containsText(['calls.topic', 'calls.notes'], filters.q));
+    if (filters.roundId) conditions.push(eb('calls.round_id', '=', filters.roundId));
     return eb.and(conditions);
   };
 }
@@ -233,6 +251,7 @@ export async function listAwaiting(db: Db, query: AwaitingQuery, now: number) {
     .orderBy('calls.id', 'asc')
     .limit(query.limit + 1);
   if (query.ministryId) q = q.where('callee.ministry_id', '=', query.ministryId);
+  if (query.roundId) q = q.where('calls.round_id', '=', query.roundId);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
     q = q.where((eb) => eb.or([eb('calls.placed_at', '>', placedAt), eb.and([eb('calls.placed_at', '=', placedAt), eb('calls.id', '>', id)])]));

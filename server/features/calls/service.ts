@@ -11,6 +11,7 @@ import { fromIso } from '../../lib/time.ts';
 import { evaluateAfterChange } from '../alerts/evaluate.ts';
 import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { appendHistory, listHistory } from '../history/repository.ts';
+import { roundExists } from '../rounds/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
 import { staleVersion } from './preconditions.ts';
 import {
@@ -59,6 +60,12 @@ export async function callHistory(deps: Deps, id: string, query: { limit: number
   const result = await listHistory(deps.db, 'call', id, query);
   if (result.items.length === 0 && !query.cursor && !(await callExists(deps.db, id))) throw notFound(`Call ${id}`);
   return result;
+}
+
+/** A round a call is put in must exist (null takes it out of any). */
+async function unknownRound(db: Db, roundId: string | null | undefined): Promise<FieldProblem[]> {
+  if (roundId === undefined || roundId === null || (await roundExists(db, roundId))) return [];
+  return [{ path: 'roundId', message: 'is not a known round' }];
 }
 
 function unknownParties(parties: Map<string, Party>, named: Partial<Record<'callerId' | 'calleeId', string>>): FieldProblem[] {
@@ -116,14 +123,19 @@ export async function createCall(deps: Deps, actor: CurrentUser, input: NewCall,
   const named = { callerId: input.callerId, calleeId: input.calleeId };
   const parties = await findParties(deps.db, [input.callerId, input.calleeId]);
   const settled = settleNewCallTimes(input, now);
-  const problems = [...unknownParties(parties, named), ...settled.problems, ...newPromiseProblems(input, now)];
+  const problems = [
+    ...unknownParties(parties, named),
+    ...settled.problems,
+    ...newPromiseProblems(input, now),
+    ...(await unknownRound(deps.db, input.roundId)),
+  ];
   if (problems.length > 0) throw invalid(problems);
 
   const row = newCallRow(input, settled.times, named, actor.username, now);
   const call = toCall(row, parties.get(input.callerId)!, parties.get(input.calleeId)!);
-  // An official deleted since the check above: the foreign key says so.
+  // An official or round deleted since the check above: the foreign key says so.
   const partyGone = async () => {
-    const gone = unknownParties(await findParties(deps.db, [input.callerId, input.calleeId]), named);
+    const gone = [...unknownParties(await findParties(deps.db, [input.callerId, input.calleeId]), named), ...(await unknownRound(deps.db, input.roundId))];
     return gone.length > 0 ? invalid(gone) : undefined;
   };
   const written = await deps.db
@@ -178,6 +190,7 @@ function mergePatch(stored: CallFields, patch: CallPatch): CallFields {
     // Reopening clears the promise and its acknowledgement, unless the patch sets them anew.
     promisedBy: timeOf(patch.promisedBy, reopens(stored, patch) ? null : stored.promisedBy),
     acknowledgedAt: timeOf(patch.acknowledgedAt, reopens(stored, patch) ? null : stored.acknowledgedAt),
+    roundId: patch.roundId === undefined ? stored.roundId : patch.roundId,
   };
 }
 
@@ -225,6 +238,8 @@ export async function updateCall(deps: Deps, actor: CurrentUser, id: string, pat
     const merged = mergePatch(stored.fields, patch);
     const parties = await findParties(trx, [merged.callerId, merged.calleeId]);
     const next = settlePatchedCall(merged, patch, stored.fields.status, parties, now);
+    const noRound = await unknownRound(trx, patch.roundId);
+    if (noRound.length > 0) throw invalid(noRound);
     if (!differs(stored.fields, next)) return stored.call;
 
     const sides = { caller: parties.get(next.callerId)!, callee: parties.get(next.calleeId)! };

@@ -52,7 +52,7 @@ export function eventsRoutes(feed: ChangeFeed, credentialCheckMs = 5000, closing
       tags: ['events'],
       summary: 'Live stream of changes (Server-Sent Events)',
       description:
-        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`, and `notification.created` (sent to the notification’s owner only). Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. ' +
+        'One event per change: `id:` the change sequence number, `data:` a ChangeEvent JSON `{ type, id, seq, at, actor }` with type such as `call.created`, `call.updated`, `call.deleted`, `official.updated`, `round.created`, `round.updated`, `round.deleted`, and `notification.created` (sent to the notification’s owner only). Reconnect with `Last-Event-ID` to receive every change made since, then the new ones. A first `ready` event gives the sequence number the stream starts from. ' +
         'The stream ends when the session or token it was opened with ends (logout, expiry, revocation, the user disabled); reconnecting then answers 401. ' +
         'When the server shuts down, a `reconnect` event (with `retry:`) ends the stream: reconnect with Last-Event-ID.',
       parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],

@@ -7,6 +7,7 @@ import { badRequest } from '../../lib/errors.ts';
 import { fromIso, toIso } from '../../lib/time.ts';
 import { aggregate } from './aggregate.ts';
 import { currentIndex } from './index-sync.ts';
+import { roundIndex } from './round-index.ts';
 import { currentWorkingIndex } from './working-index.ts';
 import { MAX_PERIODS, periodsCovering } from './periods.ts';
 import { listAwaitingPage, loadGroups } from './repository.ts';
@@ -21,22 +22,32 @@ const bounds = (w: Window) => ({
   toMs: w.to === undefined ? Infinity : fromIso(w.to),
 });
 
+/** Each callee slot's group (−1: left out, e.g. when `only` names another group). */
+function slotsOf(calleeIds: readonly string[], groups: Awaited<ReturnType<typeof loadGroups>>, only?: (key: string) => boolean): Int32Array {
+  return Int32Array.from(calleeIds, (id) => {
+    const group = groups.groupOf.get(id) ?? -1;
+    return group >= 0 && only && !only(groups.keys[group]!) ? -1 : group;
+  });
+}
+
 /**
- * The index brought up to date, and each callee slot of it mapped to its
+ * The index brought up to date (or, with a roundId, an index of that round's calls), and each callee slot of it mapped to its
  * group (−1: left out, e.g. when `only` names another group).
  */
-async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean, clock: StatsClock = 'wall') {
+async function prepare(deps: Deps, groupBy: GroupBy, only?: (key: string) => boolean, clock: StatsClock = 'wall', roundId?: string) {
   const nowMs = deps.clock.now();
+  if (roundId !== undefined) {
+    const { index, data } = await roundIndex(deps, roundId, clock, nowMs);
+    const groups = await loadGroups(deps.db, groupBy);
+    return { index, data, groups, groupOfCallee: slotsOf(index.calleeIds, groups, only), nowMs };
+  }
   // The index first: groups read afterwards know every callee it holds.
   // Triggers feed it: migration 2026-11-28-0002 logs every change to calls in stats_changes, which index-sync.ts replays.
   // In working time, the working index derived from it (working-index.ts).
   const working = clock === 'working' ? await currentWorkingIndex(deps, nowMs) : null;
   const index = working?.index ?? (await currentIndex(deps));
   const groups = await loadGroups(deps.db, groupBy);
-  const groupOfCallee = Int32Array.from(index.calleeIds, (id) => {
-    const group = groups.groupOf.get(id) ?? -1;
-    return group >= 0 && only && !only(groups.keys[group]!) ? -1 : group;
-  });
+  const groupOfCallee = slotsOf(index.calleeIds, groups, only);
   // What aggregate() streams: the index itself, or in working time the index with its running calls timed at nowMs.
   const data = working ? { index: working.view, openDurations: working.openDurations } : { index };
   return { index, data, groups, groupOfCallee, nowMs };
@@ -55,7 +66,7 @@ function byLabel<T extends { label: string; key: string }>(items: T[]): T[] {
 /** SPEC.md's response-time figures per group, plus the interval, 24/72 h chances and the small-sample flag. */
 export async function responseTimes(deps: Deps, input: WithClock<ResponseTimesQuery>): Promise<ResponseTimes> {
   const query = { ...input, clock: input.clock ?? 'wall' };
-  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock);
+  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock, query.roundId);
   const window = bounds(query);
   const streams = aggregate({ ...data, nowMs, ...window, groupOfCallee, groups: groups.keys.length });
   const result: ResponseTimeGroup[] = [];
@@ -68,7 +79,7 @@ export async function responseTimes(deps: Deps, input: WithClock<ResponseTimesQu
 /** Medians per UTC week or month of placedAt, per group. */
 export async function responseTrend(deps: Deps, input: WithClock<TrendQuery>): Promise<Trend> {
   const query = { ...input, clock: input.clock ?? 'wall' };
-  const { index, data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock);
+  const { index, data, groups, groupOfCallee, nowMs } = await prepare(deps, query.groupBy, onlyKey(query.key), query.clock, query.roundId);
   const window = bounds(query);
   // Periods cover the window, cut down to the placedAt range the data has.
   const fromMs = Math.max(window.fromMs, index.minPlaced);

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CallRecord as Call } from '#shared/schemas/calls.ts';
-import type { ExportQuery } from '#shared/schemas/transfer.ts';
+import type { ExportQuery, TransferCall } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
 import { callFilters, fromJoined, selectCalls } from '../calls/repository.ts';
 
@@ -28,7 +27,7 @@ export type ExportKey = readonly [placedAt: number, id: string];
  * than a page in memory.
  */
 export async function exportPage(db: Db, query: ExportQuery, after: ExportKey | null, limit: number) {
-  let q = selectCalls(db).where(callFilters(query)).orderBy('calls.placed_at', 'asc').orderBy('calls.id', 'asc').limit(limit);
+  let q = withRoundTitle(db).where(callFilters(query)).orderBy('calls.placed_at', 'asc').orderBy('calls.id', 'asc').limit(limit);
   if (after) {
     const [placedAt, id] = after;
     // A row-value comparison, which both databases answer by seeking the (placed_at, id)
@@ -37,14 +36,23 @@ export async function exportPage(db: Db, query: ExportQuery, after: ExportKey | 
   }
   const rows = await q.execute();
   const last = rows[rows.length - 1];
-  return { calls: rows.map(fromJoined), last: last ? ([last.placed_at, last.id] as const) : null };
+  return { calls: rows.map(transferCall), last: last ? ([last.placed_at, last.id] as const) : null };
+}
+
+/** The calls' query with each call's round title (null outside any round). */
+function withRoundTitle(db: Db) {
+  return selectCalls(db).leftJoin('rounds', 'rounds.id', 'calls.round_id').select('rounds.title as round_title');
+}
+
+function transferCall(row: Awaited<ReturnType<ReturnType<typeof withRoundTitle>['executeTakeFirstOrThrow']>>): TransferCall {
+  return { ...fromJoined(row), roundTitle: row.round_title ?? null };
 }
 
 /** Stored calls with any of these ids. */
-export async function callsWithIds(db: Db, ids: readonly string[]): Promise<Map<string, Call>> {
-  const found = new Map<string, Call>();
+export async function callsWithIds(db: Db, ids: readonly string[]): Promise<Map<string, TransferCall>> {
+  const found = new Map<string, TransferCall>();
   for (const batch of chunks([...new Set(ids)], LOOKUP_BATCH)) {
-    for (const row of await selectCalls(db).where('calls.id', 'in', batch).execute()) found.set(row.id, fromJoined(row));
+    for (const row of await withRoundTitle(db).where('calls.id', 'in', batch).execute()) found.set(row.id, transferCall(row));
   }
   return found;
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { CallRecord as Call } from '#shared/schemas/calls.ts';
-import { COMPARED_COLUMNS, toTransferRow } from '#shared/schemas/transfer.ts';
-import type { CallsTable, Database } from '../../db/schema.ts';
+import { COMPARED_COLUMNS, type TransferCall, toTransferRow } from '#shared/schemas/transfer.ts';
+import type { CallsTable, Database, RoundsTable } from '../../db/schema.ts';
 import type { CurrentUser } from '../../lib/context.ts';
 import type { TickBudget } from '../../lib/tick-budget.ts';
 import { newCallRow, toCall } from '../calls/repository.ts';
 import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
 import { toParty } from '../officials/repository.ts';
+import { roundIdsByTitle, toRound } from '../rounds/repository.ts';
 import type { CheckedRow } from './check-row.ts';
 import type { ResolvedParties } from './parties.ts';
 import type { ImportProblems } from './problems.ts';
@@ -15,6 +16,11 @@ import { type DuplicateKey, callsPlacedAt, callsWithIds, insertCalls, insertMini
 
 /** Rows matched and written per step: a few queries each, then the event loop is handed back. */
 export const STORE_BATCH = 200;
+
+/** The call as its history entry holds it (the API's shape, without the format's round title). */
+function withoutTitle({ roundTitle: _title, ...call }: TransferCall): Call {
+  return call;
+}
 
 const keyOf = (k: DuplicateKey) => JSON.stringify([k.caller_id, k.callee_id, k.placed_at, k.topic]);
 
@@ -34,7 +40,10 @@ function shown(value: string | number | null): string {
  */
 export class RowStore {
   private batch: CheckedRow[] = [];
+  /** Rounds by title: those stored, and those this import created. */
+  private readonly rounds = new Map<string, string>();
   created = 0;
+  roundsCreated = 0;
   skipped = 0;
 
   constructor(
@@ -69,10 +78,11 @@ export class RowStore {
   async flush(): Promise<void> {
     const rows = this.batch.splice(0);
     if (rows.length === 0) return;
+    await this.resolveRounds(rows);
     const candidates = rows.map((checked) => this.candidate(checked));
     // On SQLite each statement runs synchronously: the loop is handed back between them.
     const withId = candidates.filter((c) => c.checked.input.id !== undefined);
-    const stored = withId.length ? await callsWithIds(this.trx, withId.map((c) => c.row.id)) : new Map<string, Call>();
+    const stored = withId.length ? await callsWithIds(this.trx, withId.map((c) => c.row.id)) : new Map<string, TransferCall>();
     await this.budget.check();
     const withoutId = candidates.filter((c) => c.checked.input.id === undefined);
     const storedKeys = new Set(withoutId.length ? (await callsPlacedAt(this.trx, withoutId.map((c) => c.row))).map(keyOf) : []);
@@ -100,22 +110,49 @@ export class RowStore {
     }
     await insertCalls(this.trx, created.map((c) => c.row));
     await this.budget.check();
-    await appendHistoryEntries(this.trx, created.map((c) => this.entry('call', c.row.id, c.call)));
+    await appendHistoryEntries(this.trx, created.map((c) => this.entry('call', c.row.id, withoutTitle(c.call))));
     await this.budget.check();
     this.created += created.length;
   }
 
+  /**
+   * The rounds this batch's rows name, by title: the first stored round with
+   * that title, or else a new one (title and trigger the title), created in
+   * the import's transaction with its history entry.
+   */
+  private async resolveRounds(rows: readonly CheckedRow[]): Promise<void> {
+    const titles = [...new Set(rows.flatMap((r) => (r.input.round === undefined || this.rounds.has(r.input.round) ? [] : [r.input.round])))];
+    if (titles.length === 0) return;
+    const stored = await roundIdsByTitle(this.trx, titles);
+    const fresh: RoundsTable[] = [];
+    for (const title of titles) {
+      const id = stored.get(title);
+      if (id) {
+        this.rounds.set(title, id);
+        continue;
+      }
+      const row: RoundsTable = { id: randomUUID(), title, trigger: title, trigger_at: null, initiator_id: null, notes: null, version: 1, created_at: this.now, updated_at: this.now, created_by: this.actor.username };
+      fresh.push(row);
+      this.rounds.set(title, row.id);
+    }
+    if (fresh.length === 0) return;
+    await this.trx.insertInto('rounds').values(fresh).execute();
+    await appendHistoryEntries(this.trx, fresh.map((row) => this.entry('round', row.id, toRound(row, null))));
+    this.roundsCreated += fresh.length;
+  }
+
   /** The row as it would be stored: the calls feature's own builder, with the file's id when it gives one. */
-  private candidate(checked: CheckedRow): { checked: CheckedRow; row: CallsTable; call: Call } {
+  private candidate(checked: CheckedRow): { checked: CheckedRow; row: CallsTable; call: TransferCall } {
     const { input, times, caller, callee } = checked;
     const ids = { callerId: this.parties.officialId(caller), calleeId: this.parties.officialId(callee) };
-    const row = { ...newCallRow(input, times, ids, this.actor.username, this.now), id: input.id ?? randomUUID() };
+    const roundId = input.round === undefined ? null : this.rounds.get(input.round)!;
+    const row = { ...newCallRow({ ...input, roundId }, times, ids, this.actor.username, this.now), id: input.id ?? randomUUID() };
     const call = toCall(row, toParty(this.parties.party(ids.callerId)), toParty(this.parties.party(ids.calleeId)));
-    return { checked, row, call };
+    return { checked, row, call: { ...call, roundTitle: input.round ?? null } };
   }
 
   /** A row naming a stored id: the same call is skipped; any difference is a problem in that cell. */
-  private compare(checked: CheckedRow, call: Call, stored: Call): void {
+  private compare(checked: CheckedRow, call: TransferCall, stored: TransferCall): void {
     const mine = toTransferRow(call);
     const theirs = toTransferRow(stored);
     const differing = COMPARED_COLUMNS.filter((column) => mine[column] !== theirs[column]);

@@ -10,8 +10,10 @@ import { CHANNEL_LABELS, KIND_LABELS, type RuleFormValues, ruleBodyFromForm, rul
 
 /** The page hands in the ministries' select (a component of that feature). */
 export type RenderMinistrySelect = (props: FieldControl & { value: string; onChange: (id: string) => void; emptyLabel: string }) => ReactNode;
+/** And the rounds' select (a component of the rounds feature). */
+export type RenderRoundSelect = RenderMinistrySelect;
 
-export function AlertRuleForm({ rule, onDone, renderMinistrySelect }: { rule?: AlertRule; onDone: () => void; renderMinistrySelect: RenderMinistrySelect }) {
+export function AlertRuleForm({ rule, onDone, renderMinistrySelect, renderRoundSelect }: { rule?: AlertRule; onDone: () => void; renderMinistrySelect: RenderMinistrySelect; renderRoundSelect: RenderRoundSelect }) {
   const save = useSaveAlertRule();
   const [values, setValues] = useState<RuleFormValues>(ruleFormValues(rule));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -63,8 +65,8 @@ export function AlertRuleForm({ rule, onDone, renderMinistrySelect }: { rule?: A
       <Field label="Ministry" error={errors.ministryId} hint="The callee’s ministry; leave empty for every ministry">
         {(control) => renderMinistrySelect({ ...control, value: values.ministryId, onChange: (id) => set({ ministryId: id }), emptyLabel: 'Every ministry' })}
       </Field>
-      <Field label="Round id" error={errors.roundId} hint="Only the calls of one outreach round (its id); leave empty for any call">
-        {(control) => <input {...control} value={values.roundId} spellCheck={false} onChange={(e) => set({ roundId: e.target.value })} />}
+      <Field label="Round" error={errors.roundId} hint="Only the calls of one outreach round; leave empty for any call">
+        {(control) => renderRoundSelect({ ...control, value: values.roundId, onChange: (id) => set({ roundId: id }), emptyLabel: 'Any round, or none' })}
       </Field>
       <fieldset className="channel-choices" aria-describedby={errors.channels ? 'channels-error' : undefined}>
         <legend className="field-label">Deliver</legend>

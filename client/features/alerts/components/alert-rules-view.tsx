@@ -11,7 +11,7 @@ import type { AlertRule } from '#shared/schemas/alerts.ts';
 import { ministryOptionsQuery } from '#client/features/ministries/api/ministries.ts';
 import { useAlertRules, useDeleteAlertRule, useSaveAlertRule } from '../api/alert-rules.ts';
 import { CHANNEL_LABELS, KIND_LABELS } from '../lib/rule-form.ts';
-import { AlertRuleForm, type RenderMinistrySelect } from './alert-rule-form.tsx';
+import { AlertRuleForm, type RenderMinistrySelect, type RenderRoundSelect } from './alert-rule-form.tsx';
 import '../alerts.css';
 
 function describe(rule: AlertRule, ministryName: (id: string) => string): string {
@@ -53,7 +53,7 @@ function RuleItem({ rule, ministryName, onEdit, onDelete }: { rule: AlertRule; m
 }
 
 /** The alert rules page: the user's rules (an admin's: everyone's), each with when it last fired. */
-export function AlertRulesView({ renderMinistrySelect }: { renderMinistrySelect: RenderMinistrySelect }) {
+export function AlertRulesView({ renderMinistrySelect, renderRoundSelect }: { renderMinistrySelect: RenderMinistrySelect; renderRoundSelect: RenderRoundSelect }) {
   const query = useAlertRules();
   const ministries = useQuery(ministryOptionsQuery).data?.items ?? [];
   const ministryName = (id: string) => ministries.find((m) => m.id === id)?.shortName ?? 'a ministry';
@@ -77,7 +77,7 @@ export function AlertRulesView({ renderMinistrySelect }: { renderMinistrySelect:
         {query.data?.items.map((rule) => <RuleItem key={rule.id} rule={rule} ministryName={ministryName} onEdit={() => setEditing(rule)} onDelete={() => setRemoving(rule)} />)}
       </ul>
       <Dialog open={editing !== null} title={editing === 'new' ? 'New alert rule' : 'Edit alert rule'} onClose={() => setEditing(null)}>
-        {editing ? <AlertRuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} renderMinistrySelect={renderMinistrySelect} /> : null}
+        {editing ? <AlertRuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} renderMinistrySelect={renderMinistrySelect} renderRoundSelect={renderRoundSelect} /> : null}
       </Dialog>
       <ConfirmDeleteDialog
         open={removing !== null}

@@ -11,8 +11,11 @@ function before(a: Pick<Call, 'placedAt' | 'id'>, b: Pick<Call, 'placedAt' | 'id
   return ta < tb || (ta === tb && a.id < b.id);
 }
 
+/** The whole board only: a board filtered to one round is refetched instead, and other 'awaiting' lists are not paged like it. */
+const WHOLE_BOARD = ['awaiting', 'all'] as const;
+
 function update(client: QueryClient, change: (data: AwaitingData) => AwaitingData) {
-  client.setQueriesData<AwaitingData>({ queryKey: queryRoots.awaiting }, (data) => (data ? change(data) : data));
+  client.setQueriesData<AwaitingData>({ queryKey: WHOLE_BOARD }, (data) => (data ? change(data) : data));
 }
 
 /** Takes a call off the board (it was answered, withdrawn or deleted). */
@@ -29,7 +32,7 @@ export function putOnBoard(client: QueryClient, call: Call): Promise<void> | voi
   // The callee's availability comes with the board's own answer; a call's does not carry it.
   // Take it from the board (this call, or another to the same callee), or refetch the board.
   const known = client
-    .getQueriesData<AwaitingData>({ queryKey: queryRoots.awaiting })
+    .getQueriesData<AwaitingData>({ queryKey: WHOLE_BOARD })
     .flatMap(([, data]) => data?.pages.flatMap((page) => page.items) ?? [])
     .sort((a, b) => (a.id === call.id ? -1 : b.id === call.id ? 1 : 0))
     .find((c) => c.id === call.id || c.calleeId === call.calleeId);
@@ -57,7 +60,10 @@ export function putOnBoard(client: QueryClient, call: Call): Promise<void> | voi
  * reports it: one small request instead of refetching every open call.
  */
 export async function applyCallChange(client: QueryClient, type: string, id: string): Promise<void> {
-  if (!client.getQueryData(['awaiting', 'all'])) return;
+  // A board filtered to one round holds a handful of calls: it simply refetches.
+  const roundBoards = { queryKey: ['awaiting', 'round'] };
+  if (client.getQueriesData(roundBoards).length) void client.invalidateQueries(roundBoards);
+  if (!client.getQueryData(WHOLE_BOARD)) return;
   if (type === 'call.deleted') return removeFromBoard(client, id);
   try {
     const call = await api(`/calls/${encodeURIComponent(id)}`, {}, Call);

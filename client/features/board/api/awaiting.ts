@@ -52,25 +52,34 @@ export function boardOf(data: AwaitingData | undefined): AwaitingBoard {
  * board) show as soon as the first page arrives, and a refetch keeps the
  * board on screen until the new pages are in.
  */
-export const awaitingQuery = infiniteQueryOptions({
-  queryKey: ['awaiting', 'all'] as const,
-  queryFn: async ({ pageParam, signal }): Promise<AwaitingPage> => {
-    const page = await api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor: pageParam }, signal }, AwaitingList);
-    return { ...page, receivedAt: Date.now() };
-  },
-  initialPageParam: null as string | null,
-  getNextPageParam: (last) => last.nextCursor,
-});
+function boardQuery(queryKey: readonly unknown[], roundId?: string) {
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: async ({ pageParam, signal }): Promise<AwaitingPage> => {
+      const page = await api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor: pageParam, roundId }, signal }, AwaitingList);
+      return { ...page, receivedAt: Date.now() };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: AwaitingPage) => last.nextCursor,
+  });
+}
+
+/** The whole board: the one the event stream keeps current call by call (awaiting-cache.ts). */
+export const awaitingQuery = boardQuery(['awaiting', 'all'] as const);
+
+/** The board filtered to one round: refetched (it is small) when any call changes. */
+export const roundBoardQuery = (roundId: string) => boardQuery(['awaiting', 'round', roundId] as const, roundId);
 
 /**
- * The whole board. While the event stream is live it keeps the board current
- * call by call (app/live-updates.ts), so the full list is refetched only when
- * the stream is down (every POLL_INTERVAL_MS) or after this analyst's own changes.
+ * The whole board, or one round's part of it. While the event stream is live
+ * it keeps the board current call by call (app/live-updates.ts), so the full
+ * list is refetched only when the stream is down (every POLL_INTERVAL_MS) or
+ * after this analyst's own changes.
  */
-export function useAwaiting() {
+export function useAwaiting(roundId?: string) {
   const live = useLiveMode() === 'live';
   const query = useInfiniteQuery({
-    ...awaitingQuery,
+    ...(roundId ? roundBoardQuery(roundId) : awaitingQuery),
     refetchInterval: live ? false : POLL_INTERVAL_MS,
     refetchOnWindowFocus: !live,
     staleTime: live ? 5 * 60_000 : 10_000,

@@ -1,11 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
+import { AttemptDialog } from '#client/components/ui/attempt-dialog.tsx';
+import { LiveTimer } from '#client/components/ui/live-timer.tsx';
+import { useRecordAttempt } from '#client/features/calls/api/attempts.ts';
 import { anyCallQuery } from '#client/features/calls/api/calls.ts';
+import { roundOptionsQuery } from '#client/features/rounds/api/rounds.ts';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
-import { thresholdsStore } from '#client/lib/preferences.ts';
+import { formatDateTime, ordinal } from '#client/lib/format.ts';
+import { notify } from '#client/lib/notices.ts';
+import { boardLayoutStore, thresholdsStore } from '#client/lib/preferences.ts';
 import { queryRoots } from '#client/lib/query-keys.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { useAwaiting } from '../api/awaiting.ts';
@@ -41,6 +47,16 @@ function useRefetchWhenAvailabilityChanges(items: readonly AwaitingCall[] | unde
   }, [client, next, skewMs]);
 }
 
+function AttemptLine({ call, skewMs }: { call: AwaitingCall; skewMs: number }) {
+  return (
+    <>
+      {call.caller.name} → <strong>{call.callee.name}</strong> ({call.callee.ministry.shortName}), first tried {formatDateTime(call.placedAt)}; waiting{' '}
+      <LiveTimer since={Date.parse(call.placedAt)} skewMs={skewMs} />
+      {call.attempts > 1 ? `, ${call.attempts} tries so far` : ''}.
+    </>
+  );
+}
+
 /** An empty board: on a fresh install, nothing has been logged yet — it says so rather than "all answered". */
 function NothingAwaiting({ canRecord }: { canRecord: boolean }) {
   const any = useQuery(anyCallQuery());
@@ -53,15 +69,42 @@ function NothingAwaiting({ canRecord }: { canRecord: boolean }) {
   );
 }
 
+/** A select of rounds (the rounds feature's), composed in by the page: the board filters to one round. */
+export type RenderRoundFilter = (props: { id: string; value: string; onChange: (roundId: string) => void; emptyLabel: string }) => ReactNode;
+
+/** Each round's title by id, for the headings of a board grouped by round; null while not grouped. */
+function useRoundTitles(grouped: boolean): ReadonlyMap<string, string> | null {
+  const rounds = useQuery({ ...roundOptionsQuery, enabled: grouped });
+  return useMemo(() => (grouped ? new Map((rounds.data?.items ?? []).map((round) => [round.id, round.title])) : null), [grouped, rounds.data]);
+}
+
 /** The awaiting-callback board: every open call, longest wait first, with live timers. */
-export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
-  const { query: awaiting, board, complete } = useAwaiting();
+export function AwaitingBoard({ canRecord, renderRoundFilter }: { canRecord: boolean; renderRoundFilter?: RenderRoundFilter }) {
+  const [params, setParams] = useSearchParams();
+  const roundId = params.get('roundId') ?? '';
+  const { query: awaiting, board, complete } = useAwaiting(roundId || undefined);
   const thresholds = thresholdsStore.useValue();
+  const layout = boardLayoutStore.useValue();
+  const roundTitles = useRoundTitles(layout.groupByRound && !roundId);
   const record = useRecordOutcome();
+  const attempt = useRecordAttempt();
   const [recording, setRecording] = useState<AwaitingCall | null>(null);
+  const [trying, setTrying] = useState<AwaitingCall | null>(null);
   const [filter, setFilter] = useState('');
   const needle = useDeferredValue(filter.trim());
   const onRecord = useCallback((call: AwaitingCall) => setRecording(call), []);
+  const onAttempt = useCallback((call: AwaitingCall) => setTrying(call), []);
+  const roundFilterId = useId();
+  const setRound = (next: string) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next) updated.set('roundId', next);
+        else updated.delete('roundId');
+        return updated;
+      },
+      { replace: true },
+    );
 
   const all = awaiting.data ? board.items : undefined;
   useRefetchWhenAvailabilityChanges(all, board.skewMs);
@@ -75,25 +118,44 @@ export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
   return (
     <section aria-label="Awaiting callback">
       <BoardSummary items={all ?? []} skewMs={skewMs} thresholds={thresholds} complete={complete} />
-      {all && all.length > 0 ? (
+      {(all && all.length > 0) || roundId ? (
         <div className="board-tools">
           <label className="board-filter">
             <span className="visually-hidden">Filter the board</span>
             <input type="search" placeholder="Filter by name, ministry, country or topic" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </label>
+          {renderRoundFilter ? (
+            <span className="board-round-filter">
+              <label htmlFor={roundFilterId}>Round</label>
+              {renderRoundFilter({ id: roundFilterId, value: roundId, onChange: setRound, emptyLabel: 'Every round' })}
+            </span>
+          ) : null}
+          <label className="board-group-toggle">
+            <input
+              type="checkbox"
+              checked={layout.groupByRound}
+              disabled={Boolean(roundId)}
+              onChange={(e) => boardLayoutStore.write({ ...layout, groupByRound: e.target.checked })}
+            />{' '}
+            Group by round
+          </label>
           {needle ? (
             <span className="muted" role="status">
-              {items.length} of {all.length} shown
+              {items.length} of {all?.length ?? 0} shown
             </span>
           ) : null}
         </div>
       ) : null}
-      {all && all.length === 0 ? (
+      {all && all.length === 0 && roundId ? (
+        <EmptyState title="Nobody in this round owes you a call">
+          Every call of this round has had its reply or was withdrawn. <Link to={`/rounds/${encodeURIComponent(roundId)}`}>See the round</Link>
+        </EmptyState>
+      ) : all && all.length === 0 ? (
         <NothingAwaiting canRecord={canRecord} />
       ) : items.length === 0 ? (
         <EmptyState title="No open call matches the filter" />
       ) : (
-        <AwaitingList items={items} skewMs={skewMs} thresholds={thresholds} onRecord={onRecord} canRecord={canRecord} />
+        <AwaitingList items={items} skewMs={skewMs} thresholds={thresholds} onRecord={onRecord} onAttempt={onAttempt} canRecord={canRecord} roundTitles={roundTitles} />
       )}
       <OutcomeDialog
         call={recording}
@@ -102,6 +164,17 @@ export function AwaitingBoard({ canRecord }: { canRecord: boolean }) {
         onRecord={(status, at) => {
           if (recording) record.mutate({ call: recording, status, at });
           setRecording(null);
+        }}
+      />
+      <AttemptDialog
+        call={trying}
+        description={trying ? <AttemptLine call={trying} skewMs={skewMs} /> : undefined}
+        onClose={() => setTrying(null)}
+        onSubmit={async (body) => {
+          if (!trying) return;
+          await attempt.mutateAsync({ callId: trying.id, body });
+          notify(`Recorded: the ${ordinal(trying.attempts + 1)} attempt to reach ${trying.callee.name}. The wait still runs from the first try.`, 'success');
+          setTrying(null);
         }}
       />
     </section>

@@ -1,5 +1,6 @@
 import { createContext, memo, useContext, type MouseEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { AttemptNote } from '#client/components/ui/attempt-note.tsx';
 import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { LocalTime } from '#client/components/ui/local-time.tsx';
 import { PromiseNote } from '#client/components/ui/promise-note.tsx';
@@ -33,6 +34,8 @@ export interface AwaitingRowProps {
   skewMs: number;
   thresholds: WaitThresholds;
   onRecord: (call: AwaitingCall) => void;
+  /** "Tried again": another attempt to reach the callee. */
+  onAttempt: (call: AwaitingCall) => void;
   position: number;
   total: number;
   /** Where the row sits in the list (px), and its height: primitives, so memo holds while scrolling. */
@@ -45,7 +48,7 @@ export interface AwaitingRowProps {
  * One open call. Memoised: a tick re-renders only its timer (and its colour
  * band when a threshold is crossed), never the row or the list.
  */
-export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds, onRecord, position, total, offset, height, canRecord }: AwaitingRowProps) {
+export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds, onRecord, onAttempt, position, total, offset, height, canRecord }: AwaitingRowProps) {
   const since = Date.parse(call.placedAt);
   const band = useWaitLevel(call, skewMs, thresholds);
   const level = band.level;
@@ -69,7 +72,12 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
       <div className="cell-timer">
         <LiveTimer since={since} skewMs={skewMs} />
         <TwoClocks call={call} skewMs={skewMs} />
-        {label ? <span className="level-label">{label}</span> : null}
+        {label || call.attempts > 1 ? (
+          <span className="timer-flags">
+            {label ? <span className="level-label">{label}</span> : null}
+            <AttemptNote attempts={call.attempts} lastAttemptAt={call.lastAttemptAt} skewMs={skewMs} />
+          </span>
+        ) : null}
         {timerExtra?.(call)}
       </div>
       <div className="cell-parties">
@@ -109,9 +117,14 @@ export const AwaitingRow = memo(function AwaitingRow({ call, skewMs, thresholds,
       </div>
       <div className="cell-action">
         {canRecord ? (
-          <button type="button" className="btn btn-small btn-secondary" onClick={() => onRecord(call)}>
-            Record outcome<span className="visually-hidden"> of the call to {callee.name}</span>
-          </button>
+          <>
+            <button type="button" className="btn btn-small btn-secondary" onClick={() => onRecord(call)}>
+              Record outcome<span className="visually-hidden"> of the call to {callee.name}</span>
+            </button>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => onAttempt(call)}>
+              Tried again<span className="visually-hidden"> to reach {callee.name}</span>
+            </button>
+          </>
         ) : null}
       </div>
     </li>

@@ -32,9 +32,13 @@ export interface CallEditFormProps {
   initialNames?: Record<string, string>;
   /** The server holds a newer version than the one being edited (another analyst saved). */
   newerVersion?: number;
+  /** The rounds feature's select, composed in by the page. */
+  renderRoundSelect?: RenderRoundSelect;
 }
 
-export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, renderOfficialPicker, newerVersion }: CallEditFormProps) {
+export type RenderRoundSelect = (props: FieldControl & { value: string; onChange: (roundId: string) => void; emptyLabel: string }) => ReactNode;
+
+export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, renderOfficialPicker, newerVersion, renderRoundSelect }: CallEditFormProps) {
   const [values, setValues] = useState<CallFormValues>(() => ({ ...formValuesOf(base), ...initial }));
   const [names, setNames] = useState<Record<string, string>>(() => ({ ...initialNames, [base.caller.id]: base.caller.name, [base.callee.id]: base.callee.name }));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -120,6 +124,11 @@ export function CallEditForm({ base, initial, initialNames, onSubmit, onCancel, 
         <Field label="Acknowledged by an aide at" error={errors.acknowledgedAt} hint="Your local time; the call stays awaiting. Empty: not acknowledged">
           {(control) => <input {...control} type="datetime-local" value={values.acknowledgedAt} onChange={(e) => set('acknowledgedAt', e.target.value)} />}
         </Field>
+        {renderRoundSelect ? (
+          <Field label="Round" error={errors.roundId} className="span-2" hint="The outreach round this call was part of, if any">
+            {(control) => renderRoundSelect({ ...control, value: values.roundId, onChange: (roundId) => set('roundId', roundId), emptyLabel: 'No round' })}
+          </Field>
+        ) : null}
         <Field label="Topic" required error={errors.topic} className="span-2">
           {(control) => <input {...control} value={values.topic} maxLength={600} onChange={(e) => set('topic', e.target.value)} />}
         </Field>

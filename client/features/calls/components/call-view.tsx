@@ -2,21 +2,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
+import { AttemptDialog } from '#client/components/ui/attempt-dialog.tsx';
+import { Button } from '#client/components/ui/button.tsx';
 import { BackLink } from '#client/components/ui/back-link.tsx';
 import { EditDeleteButtons } from '#client/components/ui/edit-delete-buttons.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
 import { PageHeader } from '#client/components/ui/page-header.tsx';
 import { ApiError } from '#client/lib/api-client.ts';
-import { formatDateTime } from '#client/lib/format.ts';
+import { formatDateTime, ordinal } from '#client/lib/format.ts';
 import { useLiveRefetchInterval } from '#client/lib/live-mode.ts';
 import { notify } from '#client/lib/notices.ts';
 import type { Call, CallPatch } from '#shared/schemas/calls.ts';
+import { useRecordAttempt } from '../api/attempts.ts';
 import { callQuery, useDeleteCall } from '../api/calls.ts';
 import { useGuardedSave, type SaveOutcome } from '../api/use-guarded-save.ts';
 import { formValuesOf, type CallFormValues } from '../lib/edit-call-form.ts';
+import { CallAttempts } from './call-attempts.tsx';
 import { CallConflict } from './call-conflict.tsx';
 import { CallDetails } from './call-details.tsx';
-import { CallEditForm, type OfficialPickerProps } from './call-edit-form.tsx';
+import { CallEditForm, type OfficialPickerProps, type RenderRoundSelect } from './call-edit-form.tsx';
 import { CallHistory } from './call-history.tsx';
 import { CallStatusActions, DeleteCallDialog } from './call-status-actions.tsx';
 import { DeletedCall } from './deleted-call.tsx';
@@ -25,18 +29,22 @@ export interface CallViewProps {
   id: string;
   canEdit: boolean;
   renderOfficialPicker: (props: OfficialPickerProps) => ReactNode;
+  /** The rounds feature's select, for the edit form. */
+  renderRoundSelect?: RenderRoundSelect;
 }
 
 type Mode = { kind: 'view' } | { kind: 'edit'; base: Call; initial?: Partial<CallFormValues> };
 
 /** One call: its details, its history, and the guarded edit, outcome and delete actions. */
-export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
+export function CallView({ id, canEdit, renderOfficialPicker, renderRoundSelect }: CallViewProps) {
   const query = useQuery({ ...callQuery(id), refetchInterval: useLiveRefetchInterval() });
   const navigate = useNavigate();
   const guarded = useGuardedSave(id);
   const remove = useDeleteCall(id);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [deleting, setDeleting] = useState(false);
+  const [trying, setTrying] = useState(false);
+  const attempt = useRecordAttempt();
   const [pickedNames, setPickedNames] = useState<Record<string, string>>({});
   const [conflictError, setConflictError] = useState<string | null>(null);
 
@@ -110,6 +118,7 @@ export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
           canEdit && mode.kind === 'view' && !conflict ? (
             <>
               <CallStatusActions call={call} onSave={saveStatus} />
+              {call.status === 'awaiting' ? <Button onClick={() => setTrying(true)}>Tried again</Button> : null}
               <EditDeleteButtons onEdit={() => setMode({ kind: 'edit', base: call })} onDelete={() => setDeleting(true)} />
             </>
           ) : undefined
@@ -146,6 +155,7 @@ export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
           initialNames={pickedNames}
           newerVersion={call.version}
           renderOfficialPicker={renderOfficialPicker}
+          renderRoundSelect={renderRoundSelect}
           onSubmit={(patch, names) => saveEdit(mode.base, patch, names)}
           onCancel={() => setMode({ kind: 'view' })}
         />
@@ -156,10 +166,27 @@ export function CallView({ id, canEdit, renderOfficialPicker }: CallViewProps) {
           <h2 id="history-title" className="card-title">
             History
           </h2>
+          <CallAttempts call={call} />
           <CallHistory callId={id} />
         </section>
       </div>
       {canEdit ? <DeleteCallDialog open={deleting} call={call} onClose={() => setDeleting(false)} onDelete={deleteCall} /> : null}
+      {canEdit ? (
+        <AttemptDialog
+          call={trying ? call : null}
+          description={
+            <>
+              Another try to reach <strong>{call.callee.name}</strong>; the wait keeps running from the first, {formatDateTime(call.placedAt)}.
+            </>
+          }
+          onClose={() => setTrying(false)}
+          onSubmit={async (body) => {
+            await attempt.mutateAsync({ callId: call.id, body });
+            notify(`Recorded: the ${ordinal(call.attempts + 1)} attempt to reach ${call.callee.name}.`, 'success');
+            setTrying(false);
+          }}
+        />
+      ) : null}
     </>
   );
 }

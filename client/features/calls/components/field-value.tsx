@@ -1,11 +1,11 @@
 import { formatDateTime } from '#client/lib/format.ts';
 import { CHANNEL_LABELS, STATUS_LABELS } from '#shared/domain/call-labels.ts';
 import { CallStatus, Channel } from '#shared/schemas/calls.ts';
-import { CALL_FIELD_LABELS, type CallField } from '../lib/call-diff.ts';
+import { CALL_FIELD_LABELS, DERIVED_FIELD_LABELS, type CallField } from '../lib/call-diff.ts';
 import { SourceText } from '#client/components/ui/source-text.tsx';
 
 export function fieldLabel(field: string): string {
-  return CALL_FIELD_LABELS[field as CallField] ?? field;
+  return CALL_FIELD_LABELS[field as CallField] ?? DERIVED_FIELD_LABELS[field] ?? field;
 }
 
 interface Named {
@@ -25,7 +25,7 @@ export function FieldValue({ field, value, snapshot, names }: { field: string; v
     const name = party && party.id === value && typeof party.name === 'string' ? party.name : names?.[value];
     return <>{name ?? value}</>;
   }
-  if ((field === 'placedAt' || field === 'respondedAt' || field === 'closedAt') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+  if ((field === 'placedAt' || field === 'respondedAt' || field === 'closedAt' || field === 'lastAttemptAt') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return <time dateTime={value}>{formatDateTime(value)}</time>;
   }
   if (field === 'status' && CallStatus.safeParse(value).success) return <>{STATUS_LABELS[value as CallStatus]}</>;

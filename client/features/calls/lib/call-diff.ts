@@ -1,7 +1,7 @@
 import type { Call, CallPatch } from '#shared/schemas/calls.ts';
 
 /** The fields an analyst can change on a call, in the order forms and diffs show them. */
-export const CALL_FIELDS = ['callerId', 'calleeId', 'placedAt', 'channel', 'topic', 'notes', 'source', 'status', 'respondedAt', 'closedAt', 'promisedBy', 'acknowledgedAt'] as const;
+export const CALL_FIELDS = ['callerId', 'calleeId', 'placedAt', 'channel', 'topic', 'notes', 'source', 'status', 'respondedAt', 'closedAt', 'promisedBy', 'acknowledgedAt', 'roundId'] as const;
 export type CallField = (typeof CALL_FIELDS)[number];
 
 export const CALL_FIELD_LABELS: Record<CallField, string> = {
@@ -17,6 +17,7 @@ export const CALL_FIELD_LABELS: Record<CallField, string> = {
   closedAt: 'Closed at',
   promisedBy: 'Callback promised by',
   acknowledgedAt: 'Acknowledged by an aide',
+  roundId: 'Round',
 };
 
 const TIMESTAMP_FIELDS = new Set<string>(['placedAt', 'respondedAt', 'closedAt', 'promisedBy', 'acknowledgedAt', 'createdAt', 'updatedAt']);
@@ -51,6 +52,9 @@ export interface FieldChange {
  * analyst made; the embedded caller/callee objects repeat callerId/calleeId.
  */
 const IGNORED_IN_HISTORY = new Set(['id', 'version', 'updatedAt', 'createdAt', 'createdBy', 'caller', 'callee', 'responseMs']);
+
+/** Fields that are not in the form but that a history entry names: an attempt moves both. */
+export const DERIVED_FIELD_LABELS: Record<string, string> = { attempts: 'Tries', lastAttemptAt: 'Last attempt' };
 
 /**
  * Field-by-field difference between two snapshots of an object (a history

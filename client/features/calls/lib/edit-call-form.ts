@@ -18,6 +18,8 @@ export interface CallFormValues {
   closedAt: string;
   promisedBy: string;
   acknowledgedAt: string;
+  /** '' : in no round. */
+  roundId: string;
 }
 
 const localInput = (iso: string | null) => (iso ? toLocalInput(Date.parse(iso)) : '');
@@ -35,6 +37,7 @@ export function formValuesOf(call: Call): CallFormValues {
     closedAt: localInput(call.closedAt),
     promisedBy: localInput(call.promisedBy),
     acknowledgedAt: localInput(call.acknowledgedAt),
+    roundId: call.roundId ?? '',
   };
 }
 
@@ -69,6 +72,7 @@ export function patchFromForm(base: Call, values: CallFormValues): FormResult {
     source: values.source.trim() ? values.source.trim() : null,
     promisedBy: time('promisedBy', false),
     acknowledgedAt: time('acknowledgedAt', false),
+    roundId: values.roundId || null,
   };
   // Only the status time the call's status carries is shown and sent.
   const extra = statusTimeField(base.status);

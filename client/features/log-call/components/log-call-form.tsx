@@ -25,8 +25,18 @@ export interface OfficialPickerProps extends FieldControl {
   autoFocus?: boolean;
 }
 
+/** What a select of rounds receives (the rounds feature's, composed in by the page). */
+export interface RoundSelectProps extends FieldControl {
+  value: string;
+  onChange: (roundId: string) => void;
+  emptyLabel: string;
+  name?: string;
+}
+
 export interface LogCallFormProps {
   onLogged: (call: Call, another: boolean) => void;
+  /** The rounds feature's select: the call may belong to a round (none by default). */
+  renderRoundSelect?: (props: RoundSelectProps) => ReactNode;
   /** The officials feature's picker (one that can add an official), composed in by the page. */
   renderOfficialPicker: (props: OfficialPickerProps) => ReactNode;
 }
@@ -36,7 +46,7 @@ export interface LogCallFormProps {
  * on), Ctrl+Enter saves from anywhere. "Save and log another" keeps the
  * caller and channel, for the several calls one readout often reports.
  */
-export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps) {
+export function LogCallForm({ onLogged, renderOfficialPicker, renderRoundSelect }: LogCallFormProps) {
   const [form, setForm] = useState<CallFormState>(() => emptyCallForm(Date.now()));
   // What the form started from (a fresh one, or the caller and channel kept for another call).
   const [start, setStart] = useState(form);
@@ -64,7 +74,7 @@ export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps
     create.submit(body, {
       onSuccess: (call) => {
         if (another) {
-          const next = emptyCallForm(nowMs(), { caller: form.caller, channel: form.channel });
+          const next = emptyCallForm(nowMs(), { caller: form.caller, channel: form.channel, roundId: form.roundId });
           setForm(next);
           setStart(next);
           setGeneration((n) => n + 1);
@@ -133,6 +143,11 @@ export function LogCallForm({ onLogged, renderOfficialPicker }: LogCallFormProps
         <Field className="span-2" label="Topic" required error={errors.topic}>
           {(control) => <input {...control} name="topic" maxLength={500} value={form.topic} onChange={(e) => set('topic', e.target.value)} />}
         </Field>
+        {renderRoundSelect ? (
+          <Field className="span-2" label="Round" error={errors.roundId} hint="The outreach round this call was part of, if any.">
+            {(control) => renderRoundSelect({ ...control, name: 'roundId', value: form.roundId, onChange: (roundId) => set('roundId', roundId), emptyLabel: 'No round' })}
+          </Field>
+        ) : null}
         <Field className="span-2" label="Source" error={errors.source} hint="Where you learned of it: a readout, a briefing, a press report's URL.">
           {(control) => <input {...control} name="source" value={form.source} onChange={(e) => set('source', e.target.value)} />}
         </Field>

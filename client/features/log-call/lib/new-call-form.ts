@@ -24,10 +24,12 @@ export interface CallFormState extends Required<Pick<CallCreate, 'channel' | 'to
   /** A callback promised by (may lie ahead) and when an aide acknowledged the call; empty: none. */
   promisedBy: string;
   acknowledgedAt: string;
+  /** The round the call belongs to; '' for none. */
+  roundId: string;
 }
 
 export function emptyCallForm(now: number, keep: Partial<CallFormState> = {}): CallFormState {
-  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', statusAt: '', promisedBy: '', acknowledgedAt: '', ...keep };
+  return { caller: null, callee: null, placedAt: toLocalInput(now), channel: 'phone', topic: '', notes: '', source: '', status: 'awaiting', statusAt: '', promisedBy: '', acknowledgedAt: '', roundId: '', ...keep };
 }
 
 /**
@@ -54,6 +56,7 @@ export function buildCallCreate(form: CallFormState, now: number): { body: CallC
   };
   if (form.notes.trim()) body.notes = form.notes;
   if (form.source.trim()) body.source = form.source.trim();
+  if (form.roundId) body.roundId = form.roundId;
 
   const field = statusTimeField(form.status);
   if (field && form.statusAt) {

@@ -12,6 +12,8 @@ export interface StatsWindow {
   key?: string | undefined;
   /** The wall clock by default. */
   clock?: StatsClock | undefined;
+  /** Only the calls of one outreach round. */
+  roundId?: string | undefined;
 }
 
 // Every key starts with 'stats', which any change to a call, official or ministry invalidates.
@@ -24,7 +26,7 @@ export const statsKeys = {
 export function responseTimesQuery(w: StatsWindow) {
   return queryOptions({
     queryKey: statsKeys.responseTimes(w),
-    queryFn: ({ signal }) => api('/stats/response-times', { signal, query: { groupBy: w.groupBy, from: w.from, to: w.to, key: w.key, clock: w.clock } }, ResponseTimes),
+    queryFn: ({ signal }) => api('/stats/response-times', { signal, query: { groupBy: w.groupBy, from: w.from, to: w.to, key: w.key, clock: w.clock, roundId: w.roundId } }, ResponseTimes),
     staleTime: 30_000,
   });
 }
@@ -37,7 +39,7 @@ export function useResponseTimes(w: StatsWindow) {
 export function trendQuery(w: StatsWindow & { interval: TrendInterval }) {
   return queryOptions({
     queryKey: statsKeys.trend(w),
-    queryFn: ({ signal }) => api('/stats/trend', { signal, query: { groupBy: w.groupBy, interval: w.interval, from: w.from, to: w.to, key: w.key, clock: w.clock } }, Trend),
+    queryFn: ({ signal }) => api('/stats/trend', { signal, query: { groupBy: w.groupBy, interval: w.interval, from: w.from, to: w.to, key: w.key, clock: w.clock, roundId: w.roundId } }, Trend),
     staleTime: 30_000,
   });
 }

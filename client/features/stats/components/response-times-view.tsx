@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { roundOptionsQuery } from '#client/features/rounds/api/rounds.ts';
 import { Alert } from '#client/components/ui/alert.tsx';
 import { EmptyState } from '#client/components/ui/empty-state.tsx';
 import { Loading } from '#client/components/ui/loading.tsx';
@@ -27,6 +29,20 @@ const DEFAULT_CURVES = 4;
 
 const byCalls = (a: ResponseTimeGroup, b: ResponseTimeGroup) => b.calls - a.calls || a.label.localeCompare(b.label, 'en');
 
+/** "Only the calls of the round …", with the way back to every call. */
+function RoundScope({ roundId, onClear }: { roundId: string; onClear: () => void }) {
+  const rounds = useQuery(roundOptionsQuery);
+  const title = rounds.data?.items.find((round) => round.id === roundId)?.title;
+  return (
+    <Alert tone="info" title={title ? `Only the calls of the round “${title}”` : 'Only the calls of one round'}>
+      <Link to={`/rounds/${encodeURIComponent(roundId)}`}>See the round</Link> ·{' '}
+      <button type="button" className="btn btn-small btn-ghost" onClick={onClear}>
+        Count every call
+      </button>
+    </Alert>
+  );
+}
+
 /** The Response times page: filters in the URL, charts and the table from one answer. */
 export function ResponseTimesView() {
   const [params, setParams] = useSearchParams();
@@ -36,6 +52,7 @@ export function ResponseTimesView() {
 
   return (
     <ClockContext.Provider value={filters.clock}>
+      {filters.roundId ? <RoundScope roundId={filters.roundId} onClear={() => setFilters({ ...filters, roundId: '' })} /> : null}
       <StatsControls filters={filters} onChange={setFilters} />
       <SurvivalNote clock={filters.clock} />
       {query.isPending ? (

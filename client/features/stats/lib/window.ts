@@ -9,6 +9,8 @@ export interface StatsFilters {
   interval: TrendInterval;
   /** Durations on the wall clock, or in the callees' working time. */
   clock: StatsClock;
+  /** Only the calls of one outreach round (its id); '' for every call. */
+  roundId: string;
 }
 
 const GROUPS: readonly GroupBy[] = ['ministry', 'official', 'country'];
@@ -24,6 +26,7 @@ export function readFilters(params: URLSearchParams): StatsFilters {
     toDate: DATE.test(to) ? to : '',
     interval: params.get('interval') === 'week' ? 'week' : 'month',
     clock: params.get('clock') === 'working' ? 'working' : 'wall',
+    roundId: params.get('roundId')?.trim() ?? '',
   };
 }
 
@@ -34,15 +37,17 @@ export function writeFilters(filters: StatsFilters): URLSearchParams {
   if (filters.toDate) params.set('to', filters.toDate);
   if (filters.interval !== 'month') params.set('interval', filters.interval);
   if (filters.clock !== 'wall') params.set('clock', filters.clock);
+  if (filters.roundId) params.set('roundId', filters.roundId);
   return params;
 }
 
 /**
- * The API window for the chosen days: from the start of `fromDate` to the
+ * The API window for the chosen days (and round): from the start of `fromDate` to the
  * start of the day after `toDate`, in the viewer's zone, as ISO instants.
  */
-export function apiWindow(filters: StatsFilters): { from?: string; to?: string } {
-  const window: { from?: string; to?: string } = {};
+export function apiWindow(filters: StatsFilters): { from?: string; to?: string; roundId?: string } {
+  const window: { from?: string; to?: string; roundId?: string } = {};
+  if (filters.roundId) window.roundId = filters.roundId;
   const from = filters.fromDate ? dayStartIso(filters.fromDate) : null;
   const to = filters.toDate ? dayStartIso(filters.toDate, true) : null;
   if (from) window.from = from;
