@@ -5,23 +5,26 @@ import pg from 'pg';
 import { type DatabaseHandle, type Dialect, openDatabase } from '#server/db/client.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 
-/** Where a PostgreSQL benchmark may create (and afterwards drop) a schema of its own. */
+/** The PostgreSQL server where a benchmark may create (and afterwards drop) a database of its own. */
 export const BENCH_PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A fresh, migrated database that disappears afterwards: a temporary SQLite
  * file (in WAL mode with synchronous=FULL, as the app runs it), or a new
- * schema in the PostgreSQL database at BENCH_PG_URL.
+ * database on the PostgreSQL server of BENCH_PG_URL. `url` is its
+ * DATABASE_URL, for a server started on it.
  */
-export async function createBenchDatabase(dialect: Dialect): Promise<DatabaseHandle & { where: string }> {
+export async function createBenchDatabase(dialect: Dialect): Promise<DatabaseHandle & { where: string; url: string }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'readout-bench-'));
     const path = join(dir, 'bench.db');
-    const handle = openDatabase(`sqlite:${path}`);
+    const url = `sqlite:${path}`;
+    const handle = openDatabase(url);
     await migrateToLatest(handle.db);
     return {
       ...handle,
       where: path,
+      url,
       close: async () => {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -29,24 +32,28 @@ export async function createBenchDatabase(dialect: Dialect): Promise<DatabaseHan
     };
   }
 
-  const schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: BENCH_PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  const name = `readout_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: BENCH_PG_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
   const url = new URL(BENCH_PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.pathname = `/${name}`;
   const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db, { schema });
+  await migrateToLatest(handle.db);
   return {
     ...handle,
-    where: `${url.host}${url.pathname} schema ${schema}`,
+    where: `${url.host}/${name}`,
+    url: url.toString(),
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: BENCH_PG_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await admin(`drop database if exists ${name} with (force)`);
     },
   };
 }

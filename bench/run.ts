@@ -1,41 +1,41 @@
-import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '#server/app.ts';
-import { bulkLoadSettings } from '#server/cli/bulk-insert.ts';
-import { seedDemo } from '#server/cli/demo.ts';
-import { progressReporter } from '#server/cli/progress.ts';
-import { DEFAULT_SEED, seedSyntheticCalls } from '#server/cli/synthetic.ts';
-import { defaultConfig } from '#server/config.ts';
 import type { Dialect } from '#server/db/client.ts';
 import { SESSION_COOKIE } from '#server/features/auth/middleware.ts';
-import { systemClock } from '#server/lib/clock.ts';
-import { hashSecret, newSecret } from '#server/lib/secrets.ts';
-import { BENCH_CASES, type BenchContext } from './cases.ts';
-import { createBenchDatabase } from './database.ts';
-import { megabytes, ms, table, timeIt } from './measure.ts';
+import { BENCH_PG_URL, createBenchDatabase } from './database.ts';
+import { boardTimings } from './harness/board.ts';
+import { type Child, peakRssMb, startChild } from './harness/child.ts';
+import { buildClient, initialJsGzipKb } from './harness/client-size.ts';
+import { type Load, load, medianMs, round } from './harness/load.ts';
+import { rawInsertMs } from './harness/raw-inserts.ts';
+import { seed, setAwaitingCount, viewerSession } from './harness/setup.ts';
 
-const HELP = `Usage: npm run bench -- [--calls N] [--samples N] [--pg] [--only TEXT]
+const HELP = `Usage: npm run bench -- [--calls N] [--pg] [--duration S] [--board N]
 
-Prints figures, not verdicts. For each database (SQLite; PostgreSQL too with
---pg or BENCH_PG=1, at BENCH_PG_URL): seeds a fresh temporary database with
-the demo story and N synthetic calls, starts the app in process, signs in a
-viewer, and times each case of bench/cases.ts.
+Seeds a temporary database with N calls, starts the real server on it as a
+child process, measures every figure of issue 14 beside its reference in the
+same run, and prints them as ONE JSON line on stdout (progress on stderr).
+docs/performance.md says what each figure is.
 
-  --calls N     Synthetic calls to seed (default 100000).
-  --samples N   Timed requests per case after warm-up (default 50).
-  --pg          Also run on PostgreSQL (as does BENCH_PG=1).
-  --only TEXT   Only the cases whose name contains TEXT.
-  --seed S      Seed of the synthetic data (default ${DEFAULT_SEED}).
+  --calls N        Synthetic calls to seed (default 1000000).
+  --pg             PostgreSQL instead of SQLite: a temporary database on
+                   BENCH_PG_URL (default ${BENCH_PG_URL}).
+  --duration S     Seconds of each autocannon run (default 10).
+  --connections N  autocannon connections (default 32).
+  --board N        Awaiting calls on the board measured in Chromium (default 10000).
+  --no-browser     Skip the board in Chromium (its figures are null).
 `;
 
 const { values: args } = parseArgs({
   options: {
-    calls: { type: 'string', default: '100000' },
-    samples: { type: 'string', default: '50' },
+    calls: { type: 'string', default: '1000000' },
     pg: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    seed: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    board: { type: 'string', default: '10000' },
+    'no-browser': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -44,92 +44,126 @@ if (args.help) {
   process.exit(0);
 }
 const calls = Number(args.calls);
-const samples = Number(args.samples);
-if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(samples) || samples < 1) {
-  process.stderr.write(`--calls and --samples take whole numbers above 0\n\n${HELP}`);
+const durationS = Number(args.duration);
+const connections = Number(args.connections);
+const boardSize = Number(args.board);
+if (![calls, durationS, connections, boardSize].every((n) => Number.isInteger(n) && n > 0)) {
+  process.stderr.write(`--calls, --duration, --connections and --board take whole numbers above 0\n\n${HELP}`);
   process.exit(2);
 }
-const dialects: Dialect[] = args.pg || process.env.BENCH_PG === '1' ? ['sqlite', 'postgres'] : ['sqlite'];
+const dialect: Dialect = args.pg ? 'postgres' : 'sqlite';
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-async function benchmark(dialect: Dialect) {
+/** A load figure beside its reference: requests per second, p99, and the ratio of the two rates. */
+function versus(app: Load, reference: Load, extra: Record<string, unknown> = {}) {
+  return { rps: app.rps, p99Ms: app.p99Ms, failures: app.failures, ...extra, reference: { rps: reference.rps, p99Ms: reference.p99Ms, failures: reference.failures }, ratio: round(app.rps / reference.rps, 3) };
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'readout-bench-run-'));
+  const children: Child[] = [];
   const database = await createBenchDatabase(dialect);
   try {
-    console.log(`\n== ${dialect} (${database.where}) ==`);
-    const now = systemClock.now();
-    await seedDemo(database, { now });
-    const restore = await bulkLoadSettings(database.db, database.dialect);
-    const progress = progressReporter(`Seeding ${calls} calls`);
-    let seed;
-    try {
-      seed = await seedSyntheticCalls(database, { count: calls, now, seed: args.seed ?? DEFAULT_SEED, onProgress: (d, t) => progress.update(d, t) });
-    } finally {
-      progress.stop();
-      await restore();
+    log(`${dialect} at ${database.where}; building the client`);
+    const clientDir = join(work, 'client');
+    buildClient(clientDir);
+    const js = initialJsGzipKb(clientDir);
+
+    const now = Date.now();
+    log(`seeding ${calls} calls`);
+    const seeded = await seed(database, calls, now);
+    log(`seeded in ${Math.round(seeded.ms)} ms; raw inserts of ${calls} rows`);
+    const rawMs = await rawInsertMs(dialect, calls, database.url);
+    const awaiting = await setAwaitingCount(database, boardSize, now);
+    const sessionId = await viewerSession(database, now);
+
+    log('starting the server');
+    const server = await startChild('server/index.ts', [], {
+      env: { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: clientDir, NODE_ENV: 'production', READOUT_LOG: 'quiet' },
+    });
+    children.push(server);
+    // Steady state is measured: the server builds its statistics index and calendars after it listens.
+    log('waiting for the server to warm up');
+    while (!/Warmed up in/.test(server.output())) {
+      if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const seconds = seed.elapsedMs / 1000;
-    console.log(`Seed: ${seed.calls} calls (+ history rows) in ${seconds.toFixed(1)} s = ${Math.round(seed.calls / seconds)} calls/s; RSS ${megabytes(process.memoryUsage().rss)}`);
-
-    // A viewer with a session, stored directly as the tests do (no login route, no password hashing).
-    const userId = randomUUID();
-    const sessionId = newSecret();
-    await database.db
-      .insertInto('users')
-      .values({ id: userId, username: `bench-${userId.slice(0, 8)}`, display_name: 'Benchmark', role: 'viewer', password_hash: 'not-a-password', disabled: 0, created_at: now, updated_at: now })
-      .execute();
-    await database.db
-      .insertInto('sessions')
-      .values({ id_hash: hashSecret(sessionId), id: randomUUID(), user_id: userId, created_at: now, expires_at: now + 24 * 3600 * 1000, last_seen_at: now, verified_at: now })
-      .execute();
-
-    const app = createApp({ db: database.db, dialect: database.dialect, clock: systemClock, config: defaultConfig() });
-    const ctx: BenchContext = {
-      get: (path) => Promise.resolve(app.request(`http://localhost${path}`, { headers: { cookie: `${SESSION_COOKIE}=${sessionId}` } })),
-      db: database.db,
-      dialect: database.dialect,
-      calls: seed.calls + 10,
+    const headers = { cookie: `${SESSION_COOKIE}=${sessionId}` };
+    const get = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`, { headers });
+      if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+      return res;
     };
+    // The first answers apart: they build what the server caches (calendars, the duration index).
+    await get('/api/calls/awaiting?limit=50');
+    await get('/api/stats/response-times?groupBy=ministry');
 
-    const rows = [['case', 'cold ms', 'p50 ms', 'p95 ms', 'max ms', 'n']];
-    for (const c of BENCH_CASES.filter((c) => !args.only || c.name.includes(args.only))) {
-      let path: string;
-      try {
-        path = await c.path(ctx);
-      } catch (error) {
-        rows.push([c.name, `setup failed: ${(error as Error).message}`, '', '', '', '']);
-        continue;
-      }
-      // The first request apart: caches and lazily built indexes are cold.
-      const started = performance.now();
-      const probe = await ctx.get(path);
-      await probe.arrayBuffer();
-      const coldMs = performance.now() - started;
-      if (probe.status === 404) {
-        rows.push([c.name, 'not available (404)', '', '', '', '']);
-        continue;
-      }
-      if (!probe.ok) {
-        rows.push([c.name, `error ${probe.status}`, '', '', '', '']);
-        continue;
-      }
-      let sample = 0;
-      const figures = await timeIt(
-        async () => {
-          if (c.write) await c.write(ctx, sample++);
-          const res = await ctx.get(path);
-          await res.arrayBuffer();
-        },
-        { samples, warmup: 3 },
-      );
-      rows.push([c.name, ms(coldMs), ms(figures.p50Ms), ms(figures.p95Ms), ms(figures.maxMs), String(figures.samples)]);
+    const options = { connections, durationS, headers };
+    const listFigure = async (path: string) => {
+      const res = await get(path);
+      const body = Buffer.from(await res.arrayBuffer());
+      const file = join(work, `answer-${children.length}.json`);
+      writeFileSync(file, JSON.stringify({ contentType: res.headers.get('content-type'), body: body.toString('base64') }));
+      log(`load: ${path} (${body.byteLength} bytes)`);
+      const app = await load(`${server.url}${path}`, options);
+      const plain = await startChild('bench/harness/reference-server.ts', ['plain', file]);
+      children.push(plain);
+      const reference = await load(`${plain.url}${path}`, options);
+      await plain.stop();
+      return versus(app, reference, { bodyBytes: body.byteLength });
+    };
+    const awaitingFigure = await listFigure('/api/calls/awaiting?limit=50');
+    const returnedFigure = await listFigure('/api/calls?status=returned&limit=50');
+
+    log('load: /api/health');
+    const health = await load(`${server.url}/api/health`, options);
+    const hono = await startChild('bench/harness/reference-server.ts', ['hono']);
+    children.push(hono);
+    const bareHono = await load(`${hono.url}/api/health`, options);
+    await hono.stop();
+
+    log('statistics and search');
+    const statsMs = await medianMs(`${server.url}/api/stats/response-times?groupBy=ministry`, headers);
+    const statsWorkingMs = await medianMs(`${server.url}/api/stats/response-times?groupBy=ministry&clock=working`, headers);
+    const searchMs = await medianMs(`${server.url}/api/calls?limit=50&q=ceasefire`, headers);
+    const searchNoMatchMs = await medianMs(`${server.url}/api/calls?limit=50&q=${encodeURIComponent('nothing matches this')}`, headers);
+
+    let board: { firstRowsMs: number | null; allLoadedMs: number | null; rows: number | null } = { firstRowsMs: null, allLoadedMs: null, rows: null };
+    if (!args['no-browser']) {
+      log(`the board with ${awaiting} awaiting calls in Chromium`);
+      board = await boardTimings(server.url, { name: SESSION_COOKIE, value: sessionId });
     }
-    console.log(table(rows));
-    console.log(`cold: the first request of the case; p50/p95/max: ${samples} sequential requests after 3 unrecorded ones.`);
-    const usage = process.memoryUsage();
-    console.log(`Process: RSS ${megabytes(usage.rss)} now, peak ${megabytes(process.resourceUsage().maxRSS * 1024)}; heap used ${megabytes(usage.heapUsed)}`);
+    const rssMb = peakRssMb(server.process.pid);
+    await server.stop();
+
+    const figures = {
+      bench: 'readout',
+      dialect,
+      calls: seeded.calls,
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage: round(loadavg()[0]!, 2),
+      durationS,
+      connections,
+      awaiting: awaitingFigure,
+      returned: returnedFigure,
+      health: versus(health, bareHono),
+      statsMinistryMs: statsMs,
+      statsMinistryWorkingMs: statsWorkingMs,
+      statsWorkingRatio: round(statsWorkingMs / statsMs, 2),
+      searchMs,
+      searchNoMatchMs,
+      seed: { ms: Math.round(seeded.ms), rawInsertMs: Math.round(rawMs), ratio: round(seeded.ms / rawMs, 2) },
+      serverPeakRssMb: rssMb,
+      initialJsGzipKb: js.kb,
+      board: { awaiting, ...board },
+    };
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
+    for (const child of children) await child.stop();
     await database.close();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
-console.log(`Readout benchmark: ${calls} calls, ${samples} samples per case; Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]!.toFixed(2)}`);
-for (const dialect of dialects) await benchmark(dialect);
+await main();

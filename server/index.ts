@@ -9,6 +9,7 @@ import { notifyAdminsOfDisabledWebhook } from './features/alerts/admin-notices.t
 import { startAlertScheduler } from './features/alerts/scheduler.ts';
 import { startBriefingScheduler } from './features/briefing/scheduler.ts';
 import { MailWorker } from './features/mail/worker.ts';
+import { warmCalendars } from './features/availability/warm.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
@@ -41,8 +42,11 @@ const app = createApp(deps, { clientDir, drain });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
-  // Read every call's duration now rather than on the first statistics request.
-  warmStatsIndex(deps);
+  // Read every call's duration now rather than on the first statistics request,
+  // and build the working calendars rather than in the first awaiting page.
+  const warming = performance.now();
+  const calendars = warmCalendars(deps).catch((error: unknown) => console.error('Building the working calendars failed:', error));
+  void Promise.all([warmStatsIndex(deps), calendars]).then(() => console.log(`Warmed up in ${Math.round(performance.now() - warming)} ms (statistics index, working calendars)`));
 }) as Server;
 
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type PostgresLimits, resilientPool } from './postgres-pool.ts';
+import { registerChangeMark } from './change-mark.ts';
 import type { Database } from './schema.ts';
 import { RetryingSqliteDialect } from './sqlite-driver.ts';
 import { DatabaseStatus, registerStatus } from './status.ts';
@@ -46,8 +47,10 @@ export function openDatabase(url: string, limits: DatabaseLimits = NO_STATEMENT_
   if (!url.startsWith('sqlite:')) {
     throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
   }
-  const db = new Kysely<Database>({ dialect: new RetryingSqliteDialect(openSqlite(sqlitePath(url)), { lockTimeoutMs: limits.lockTimeoutMs, status }) });
+  const dialect = new RetryingSqliteDialect(openSqlite(sqlitePath(url)), { lockTimeoutMs: limits.lockTimeoutMs, status });
+  const db = new Kysely<Database>({ dialect });
   registerStatus(db, status);
+  registerChangeMark(db, () => dialect.driver?.changeMark() ?? null);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

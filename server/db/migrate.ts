@@ -8,6 +8,8 @@ import * as alerts from './migrations/2026-12-02-0050-alerts.ts';
 import * as webhooks from './migrations/2026-12-02-0055-webhooks.ts';
 import * as rounds from './migrations/2026-12-02-0060-rounds.ts';
 import * as mailBriefing from './migrations/2026-12-02-0070-mail-briefing.ts';
+import * as listIndexes from './migrations/2026-12-02-0080-list-indexes.ts';
+import * as callSearch from './migrations/2026-12-02-0081-call-search.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0055-webhooks': webhooks,
   '2026-12-02-0060-rounds': rounds,
   '2026-12-02-0070-mail-briefing': mailBriefing,
+  '2026-12-02-0080-list-indexes': listIndexes,
+  '2026-12-02-0081-call-search': callSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,6 +46,7 @@ export class RetryingSqliteDriver implements Driver {
   readonly #mutex = new ConnectionMutex();
   readonly #connection: RetryingSqliteConnection;
   #writing = false;
+  #mark: SQLite.Statement | undefined;
 
   constructor(
     private readonly sqlite: SQLite.Database,
@@ -71,6 +72,21 @@ export class RetryingSqliteDriver implements Driver {
   async commitTransaction(): Promise<void> {
     this.run(() => this.sqlite.exec('commit'));
     if (this.#writing) this.options.status.noteWriteSucceeded();
+  }
+
+  /**
+   * Changes whenever a change is committed: PRAGMA data_version moves when
+   * another connection (another process, a backup restore) commits, and
+   * total_changes() counts the rows this connection inserted, updated or
+   * deleted (data_version does not see those). A statement that changed no
+   * row (a worker's poll finding nothing) leaves it as it was. Changes of a
+   * transaction still open count already, which only makes an answer stale
+   * early. Read between statements, it never waits.
+   */
+  changeMark(): string {
+    this.#mark ??= this.sqlite.prepare('select (select data_version from pragma_data_version) as v, total_changes() as c');
+    const { v, c } = this.#mark.get() as { v: number; c: number };
+    return `${v}.${c}`;
   }
 
   async rollbackTransaction(): Promise<void> {
@@ -149,15 +165,37 @@ function quoteName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Prepared statements kept per connection: preparing costs more than running a small query. */
+const MAX_STATEMENTS = 500;
+
 class RetryingSqliteConnection implements DatabaseConnection {
+  readonly #statements = new Map<string, SQLite.Statement>();
+
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly driver: RetryingSqliteDriver,
   ) {}
 
+  /**
+   * The statement for this text, prepared once. Statements with many rows of
+   * values (bulk inserts) differ in their text and are not kept; nor is a
+   * statement that changes the schema, after which SQLite re-prepares anyway.
+   */
+  private prepare(sql: string): SQLite.Statement {
+    const kept = this.#statements.get(sql);
+    if (kept) return kept;
+    const statement = this.driver.run(() => this.sqlite.prepare(sql));
+    if (sql.length <= 4000) {
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiledQuery;
-    const statement = this.driver.run(() => this.sqlite.prepare(sql));
+    const statement = this.prepare(sql);
     const execute = (): QueryResult<R> => {
       if (statement.reader) return { rows: statement.all(parameters) as R[] };
       const { changes, lastInsertRowid } = statement.run(parameters);
@@ -173,6 +211,7 @@ class RetryingSqliteConnection implements DatabaseConnection {
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     const { sql, parameters, query } = compiledQuery;
     if (!SelectQueryNode.is(query)) throw new Error('The SQLite driver streams only select queries');
+    // Not from the cache: an iterating statement is busy until the stream ends, and another query may want the same text meanwhile.
     const statement = this.driver.run(() => this.sqlite.prepare(sql));
     for (const row of statement.iterate(parameters)) yield { rows: [row as R] };
   }
@@ -180,6 +219,9 @@ class RetryingSqliteConnection implements DatabaseConnection {
 
 /** Kysely's SqliteDialect with the driver above. */
 export class RetryingSqliteDialect extends SqliteDialect {
+  /** The driver Kysely made, once it has. */
+  driver: RetryingSqliteDriver | undefined;
+
   constructor(
     private readonly sqlite: SQLite.Database,
     private readonly options: { lockTimeoutMs: number; status: DatabaseStatus },
@@ -188,6 +230,7 @@ export class RetryingSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new RetryingSqliteDriver(this.sqlite, this.options);
+    this.driver = new RetryingSqliteDriver(this.sqlite, this.options);
+    return this.driver;
   }
 }

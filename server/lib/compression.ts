@@ -4,6 +4,9 @@ import { compress } from 'hono/compress';
 /** Answers smaller than this go out as they are: compressing them saves less than it costs. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 
+/** The encodings Hono's compress writes. */
+const ACCEPTS_COMPRESSION = /\b(?:gzip|deflate)\b/i;
+
 const JSON_ANSWER = /^application\/(?:[\w.-]+\+)?json\b/i;
 
 /**
@@ -26,8 +29,10 @@ function isWhole(c: Context): boolean {
  */
 export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): MiddlewareHandler {
   const zip = compress({ threshold });
-  return (c, next) =>
-    zip(c, async () => {
+  return (c, next) => {
+    // A client that takes neither encoding gets the answer as it is: no length to measure, no copy of the body.
+    if (!ACCEPTS_COMPRESSION.test(c.req.header('Accept-Encoding') ?? '')) return next();
+    return zip(c, async () => {
       await next();
       if (c.req.method === 'HEAD' || c.res.headers.has('Content-Length') || !isWhole(c)) return;
       const body = await c.res.arrayBuffer();
@@ -35,4 +40,5 @@ export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): Middlewar
       res.headers.set('Content-Length', String(body.byteLength));
       c.res = res;
     });
+  };
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, SqliteAdapter, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AwaitingQuery, CallCreate, CallListQuery, CallRecord, CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import { responseMs, type StatusTimes } from '#shared/domain/call-status.ts';
 import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
-import { containsText } from '../../lib/search.ts';
+import { containsText, indexedCallText, useTrigramIndex } from '../../lib/search.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 import { selectOfficials, toParty } from '../officials/repository.ts';
 
@@ -208,7 +208,7 @@ export type CallFilters = Pick<CallListQuery, 'status' | 'ministryId' | 'officia
  * The filters as one condition, for any query that joins the callee as
  * `callee` (the list here, and the export, which pages differently).
  */
-export function callFilters(filters: CallFilters) {
+export function callFilters(filters: CallFilters, options: { textIndex?: boolean } = {}) {
   return (eb: ExpressionBuilder<Database & { callee: OfficialsTable }, 'calls' | 'callee'>) => {
     const conditions: Expression<SqlBool>[] = [];
     if (filters.status?.length) conditions.push(eb('calls.status', 'in', filters.status));
@@ -216,6 +216,7 @@ export function callFilters(filters: CallFilters) {
     if (filters.officialId) conditions.push(eb.or([eb('calls.caller_id', '=', filters.officialId), eb('calls.callee_id', '=', filters.officialId)]));
     if (filters.from) conditions.push(eb('calls.placed_at', '>=', Date.parse(filters.from)));
     if (filters.to) conditions.push(eb('calls.placed_at', '<', Date.parse(filters.to)));
+    if (filters.q && options.textIndex) conditions.push(indexedCallText(filters.q));
     if (filters.q) conditions.push(containsText(['calls.topic', 'calls.notes'], filters.q));
     if (filters.roundId) conditions.push(eb('calls.round_id', '=', filters.roundId));
     return eb.and(conditions);
@@ -228,7 +229,9 @@ export function callFilters(filters: CallFilters) {
  */
 export async function listCalls(db: Db, query: CallListQuery) {
   const dir = query.order;
-  let q = selectCalls(db).where(callFilters(query)).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
+  // SQLite's trigram index narrows a text search (PostgreSQL's serves the LIKE itself).
+  const textIndex = db.getExecutor().adapter instanceof SqliteAdapter && query.q !== undefined && (await useTrigramIndex(db, query.q));
+  let q = selectCalls(db).where(callFilters(query, { textIndex })).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
     const op = dir === 'asc' ? '>' : '<';

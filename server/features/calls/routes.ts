@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi';
 import { AwaitingList, AwaitingQuery, Call, CallCreate, CallList, CallListQuery, CallPatch } from '#shared/schemas/calls.ts';
 import { IdParam } from '#shared/schemas/common.ts';
 import { HistoryList, HistoryQuery } from '#shared/schemas/history.ts';
+import { RUNNING_MAX_AGE_MS, cachedJson } from '../../lib/answer-cache.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
@@ -40,7 +41,13 @@ export const callsRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', CallListQuery),
-    async (c) => c.json(await listCalls(c.var.deps, c.req.valid('query'))),
+    async (c) => {
+      const query = c.req.valid('query');
+      // A page of closed calls stays the answer until the database changes; one with an open call's running wait, a second at most.
+      const running = (page: { items: { respondedAt: string | null; closedAt: string | null }[] }) =>
+        page.items.some((call) => call.respondedAt === null && call.closedAt === null) ? RUNNING_MAX_AGE_MS : Infinity;
+      return cachedJson(c, `calls ${JSON.stringify(query)}`, () => listCalls(c.var.deps, query), running);
+    },
   )
   // Before '/:id', which would otherwise take "awaiting" for an id.
   .get(
@@ -53,7 +60,10 @@ export const callsRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', AwaitingQuery),
-    async (c) => c.json(await listAwaitingCalls(c.var.deps, c.req.valid('query'))),
+    async (c) => {
+      const query = c.req.valid('query');
+      return cachedJson(c, `awaiting ${JSON.stringify(query)}`, () => listAwaitingCalls(c.var.deps, query), (page) => (page.items.length ? RUNNING_MAX_AGE_MS : Infinity));
+    },
   )
   .post(
     '/',

@@ -57,8 +57,11 @@ export async function currentIndex(deps: Deps): Promise<DurationIndex> {
  * take seconds to read); for server start-up, after listening. Failures are
  * left to that first request to report.
  */
-export function warmStatsIndex(deps: Deps): void {
-  currentIndex(deps).catch(() => undefined);
+export function warmStatsIndex(deps: Deps): Promise<void> {
+  return currentIndex(deps).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 function requestRefresh(deps: Deps, state: State): Promise<void> {

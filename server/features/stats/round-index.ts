@@ -2,7 +2,8 @@ import { AWAITING } from '#shared/domain/stats/stream.ts';
 import type { StatsClock } from '#shared/schemas/stats.ts';
 import type { Deps } from '../../lib/context.ts';
 import { loadCalendars } from '../availability/service.ts';
-import { Columns, DurationIndex, IndexBuilder } from './duration-index.ts';
+import { Columns } from './columns.ts';
+import { DurationIndex, IndexBuilder } from './duration-index.ts';
 
 /**
  * The statistics of one round (`roundId`): the shared index holds no round,

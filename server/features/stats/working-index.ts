@@ -4,7 +4,8 @@ import type { WorkingClock } from '#shared/domain/availability/working-time.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../lib/context.ts';
 import { loadCalendars } from '../availability/service.ts';
-import { Columns, DurationIndex, IndexBuilder, type StatsRow } from './duration-index.ts';
+import { Columns } from './columns.ts';
+import { DurationIndex, IndexBuilder, type StatsRow } from './duration-index.ts';
 import { currentIndex } from './index-sync.ts';
 
 /** Past this many changes waiting, rebuilding from the wall-clock index is cheaper than replaying them. */

@@ -16,6 +16,7 @@ import { queryRoots } from '#client/lib/query-keys.ts';
 import type { AwaitingCall } from '#shared/schemas/calls.ts';
 import { useAwaiting } from '../api/awaiting.ts';
 import { useRecordOutcome } from '../api/record-outcome.ts';
+import { useBoardMarks } from '../lib/board-marks.ts';
 import { nextAvailabilityChange } from '../lib/working-clock.ts';
 import { AwaitingList } from './awaiting-list.tsx';
 import { BoardSummary } from './board-summary.tsx';
@@ -107,6 +108,7 @@ export function AwaitingBoard({ canRecord, renderRoundFilter }: { canRecord: boo
 
   const all = awaiting.data ? board.items : undefined;
   useRefetchWhenAvailabilityChanges(all, board.skewMs);
+  useBoardMarks(all?.length ?? 0, complete);
   const items = useMemo(() => (all && needle ? all.filter((call) => matchesFilter(call, needle)) : (all ?? [])), [all, needle]);
 
   if (awaiting.isPending) return <Loading label="Loading the open calls…" />;

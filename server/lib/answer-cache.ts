@@ -1,0 +1,108 @@
+import type { Context } from 'hono';
+import { changeMarkOf } from '../db/change-mark.ts';
+import type { AppEnv } from './context.ts';
+
+interface Entry {
+  mark: string;
+  /** deps.clock.now() when it was computed. */
+  at: number;
+  /** How long it may be served (ms of deps.clock), whatever the mark: Infinity for an answer that does not run with the clock. */
+  maxAgeMs: number;
+  body: Uint8Array;
+  etag: string;
+}
+
+/** Answers kept at most (each a page of a list, tens of KB). */
+const MAX_ENTRIES = 256;
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Serialised JSON answers of read routes, kept while the database's change
+ * mark (server/db/change-mark.ts) stays the same: any committed change, by
+ * any writer, makes every entry stale. An answer that holds durations
+ * running with the clock (waitingMs, workingMs of open calls) is kept at
+ * most `maxAgeMs` as well. Each request still passes authentication and its
+ * role check before it gets here (docs/decisions/0019-answer-cache.md).
+ */
+export class AnswerCache {
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
+  #serial = 0;
+
+  /** Computations under way, by key and mark: concurrent misses wait for one. */
+  readonly pending = new Map<string, Promise<Entry>>();
+
+  get(key: string, mark: string, now: number): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.mark !== mark || now - entry.at >= entry.maxAgeMs || now < entry.at) {
+      this.#drop(key, entry);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(key: string, mark: string, now: number, maxAgeMs: number, body: Uint8Array): Entry {
+    const old = this.#entries.get(key);
+    if (old) this.#drop(key, old);
+    const entry = { mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"` };
+    this.#entries.set(key, entry);
+    this.#bytes += body.byteLength;
+    while (this.#entries.size > MAX_ENTRIES || this.#bytes > MAX_BYTES) {
+      const [oldestKey, oldest] = this.#entries.entries().next().value!;
+      this.#drop(oldestKey, oldest);
+    }
+    return entry;
+  }
+
+  #drop(key: string, entry: Entry): void {
+    this.#entries.delete(key);
+    this.#bytes -= entry.body.byteLength;
+  }
+}
+
+const caches = new WeakMap<object, AnswerCache>();
+
+function cacheOf(db: object): AnswerCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new AnswerCache();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+const encoder = new TextEncoder();
+
+function send(c: Context<AppEnv>, entry: Entry): Response {
+  if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === entry.etag)) return c.body(null, 304, { ETag: entry.etag });
+  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json', 'Content-Length': String(entry.body.byteLength), ETag: entry.etag });
+}
+
+/**
+ * Answers `compute()`'s value as JSON, from the cache when the database has
+ * not changed since it was computed (and it is younger than `maxAgeMs`).
+ * Without a change mark (a database that has none) it computes every time.
+ */
+export async function cachedJson<T>(c: Context<AppEnv>, key: string, compute: () => Promise<T>, maxAgeMs: (value: T) => number): Promise<Response> {
+  const { db, clock } = c.var.deps;
+  // Read before computing: a change committed meanwhile leaves the entry under the older mark, stale at once.
+  const mark = changeMarkOf(db);
+  if (mark === null) return c.json(await compute());
+  const cache = cacheOf(db);
+  const hit = cache.get(key, mark, clock.now());
+  if (hit) return send(c, hit);
+  const pendingKey = `${mark}\u0000${key}`;
+  let pending = cache.pending.get(pendingKey);
+  if (!pending) {
+    const now = clock.now();
+    pending = compute()
+      .then((value) => cache.set(key, mark, now, maxAgeMs(value), encoder.encode(JSON.stringify(value))))
+      .finally(() => cache.pending.delete(pendingKey));
+    cache.pending.set(pendingKey, pending);
+  }
+  return send(c, await pending);
+}
+
+/** One second: how old a served duration that runs with the clock (an open call's wait) may be. */
+export const RUNNING_MAX_AGE_MS = 1000;

@@ -1,0 +1,71 @@
+import SQLite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AwaitingList, CallList } from '#shared/schemas/calls.ts';
+import { sqlitePath } from '#server/db/client.ts';
+import { bodyAs, createTestApp } from '../support/app.ts';
+import { testDialect } from '../support/database.ts';
+import { insertCalls, seedParties } from '../support/fixtures.ts';
+
+// The list answers are kept while the database is unchanged
+// (server/lib/answer-cache.ts): every kind of change must still show at once.
+describe('calls: cached list answers', async () => {
+  const t = await createTestApp({ now: '2013-03-01T00:00:00Z' });
+  const p = await seedParties(t);
+  const { kerry, lavrov, kishida } = p.officials;
+  const viewer = await t.createUser('viewer');
+  const analyst = await t.createUser('analyst');
+  const [open, closed] = await insertCalls(t, [
+    { callerId: kerry.id, calleeId: lavrov.id, placedAt: '2013-02-12T15:00:00Z', topic: 'Nuclear test' },
+    { callerId: kerry.id, calleeId: kishida.id, placedAt: '2013-02-12T14:00:00Z', status: 'returned', respondedAt: '2013-02-12T18:00:00Z', topic: 'Sanctions' },
+  ]);
+
+  const awaiting = async (headers: Record<string, string> = {}) => viewer.request('/api/calls/awaiting?limit=50', { headers });
+
+  it('answers the same bytes and entity tag while nothing changes, and 304 to If-None-Match', async () => {
+    const first = await awaiting();
+    const second = await awaiting();
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await second.text()).toBe(await first.text());
+    const etag = first.headers.get('etag');
+    if (testDialect === 'sqlite') {
+      expect(etag).toMatch(/^W\/"/);
+      const unchanged = await awaiting({ 'If-None-Match': etag! });
+      expect(unchanged.status).toBe(304);
+      expect(await unchanged.text()).toBe('');
+    }
+  });
+
+  it("moves a running wait on with the clock (a cached page is at most a second old)", async () => {
+    const before = (await bodyAs(await awaiting(), AwaitingList)).items[0]!.waitingMs;
+    t.clock.advance(60_000);
+    const after = (await bodyAs(await awaiting(), AwaitingList)).items[0]!.waitingMs;
+    expect(after - before).toBe(60_000);
+  });
+
+  it('shows a change made through the API at once', async () => {
+    await bodyAs(await awaiting(), AwaitingList);
+    const res = await analyst.request(`/api/calls/${open}`, { method: 'PATCH', headers: { 'If-Match': '"1"' }, json: { topic: 'Nuclear test, second call' } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const page = await bodyAs(await awaiting(), AwaitingList);
+    expect(page.items.map((c) => c.topic)).toEqual(['Nuclear test, second call']);
+  });
+
+  it('shows a change committed by another process at once', async () => {
+    if (testDialect !== 'sqlite') return;
+    const list = async () => (await bodyAs(await viewer.request('/api/calls?status=returned'), CallList)).items.map((c) => c.topic);
+    expect(await list()).toEqual(['Sanctions']);
+    const other = new SQLite(sqlitePath(t.databaseUrl));
+    try {
+      other.prepare('update calls set topic = ? where id = ?').run('Sanctions, changed elsewhere', closed);
+    } finally {
+      other.close();
+    }
+    expect(await list()).toEqual(['Sanctions, changed elsewhere']);
+  });
+
+  it('still checks the credential of every request', async () => {
+    await awaiting();
+    const anonymous = await t.request('/api/calls/awaiting?limit=50');
+    expect(anonymous.status).toBe(401);
+  });
+});
