@@ -57,16 +57,16 @@ describe('live updates', () => {
     expect(getLiveMode()).toBe('live');
     source.onmessage?.({ data: JSON.stringify({ type: 'call.updated', id: 'c1', seq: 3 }) });
     const keys = () => invalidate.mock.calls.map(([filters]) => filters?.queryKey?.[0]);
-    // A call's change: lists and figures refetch; the board fetches just that call (awaiting-cache).
-    expect(keys()).toEqual(['calls', 'stats', 'rounds']);
+    // A call's change: lists, figures and the briefing refetch; the board fetches just that call (awaiting-cache).
+    expect(keys()).toEqual(['calls', 'stats', 'rounds', 'briefing']);
     invalidate.mockClear();
     source.onmessage?.({ data: JSON.stringify({ type: 'official.updated', id: 'o1', seq: 4 }) });
-    expect(keys()).toEqual(['officials', 'calls', 'awaiting', 'stats']);
+    expect(keys()).toEqual(['officials', 'calls', 'awaiting', 'stats', 'briefing']);
     invalidate.mockClear();
     // A round's change: the rounds' lists and pages, and the calls it holds (a deletion clears their round).
     for (const type of ['round.created', 'round.updated', 'round.deleted']) {
       source.onmessage?.({ data: JSON.stringify({ type, id: 'r1', seq: 5 }) });
-      expect(keys()).toEqual(['rounds', 'calls', 'awaiting', 'stats']);
+      expect(keys()).toEqual(['rounds', 'calls', 'awaiting', 'stats', 'briefing']);
       invalidate.mockClear();
     }
     source.onmessage?.({ data: 'not json' });

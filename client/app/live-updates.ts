@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { setLiveMode } from '../lib/live-mode.ts';
 import { invalidateAfterChange } from '../lib/query-client.ts';
-import { queryRoots, type ChangedKind } from '../lib/query-keys.ts';
+import { queryRoots, staleAfterChange, type ChangedKind } from '../lib/query-keys.ts';
 import { applyCallChange } from '../features/board/api/awaiting-cache.ts';
 
 const RETRY_AFTER_CLOSE_MS = 60_000;
@@ -66,10 +66,7 @@ function onEvent(client: QueryClient, data: string) {
   if (kind === 'call' && typeof event.id === 'string') {
     // The board may hold thousands of open calls: it fetches just the one that
     // changed rather than all of them; the other lists are refetched as usual.
-    void client.invalidateQueries({ queryKey: queryRoots.calls });
-    void client.invalidateQueries({ queryKey: queryRoots.stats });
-    // A round's summary counts its calls' replies and waits.
-    void client.invalidateQueries({ queryKey: queryRoots.rounds });
+    for (const root of staleAfterChange.call) if (root !== queryRoots.awaiting) void client.invalidateQueries({ queryKey: root });
     void applyCallChange(client, String(event.type), event.id);
   } else if (kind) void invalidateAfterChange(client, kind);
 }
