@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Notification } from '#shared/schemas/alerts.ts';
-import type { Database, NotificationsTable } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { NotificationsTable } from '../../db/schema-alerts.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 import { timeOrderedIds } from '../../cli/time-ordered-id.ts';

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AlertChannel, AlertKind, AlertRule } from '#shared/schemas/alerts.ts';
-import type { AlertRulesTable, Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AlertRulesTable } from '../../db/schema-alerts.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

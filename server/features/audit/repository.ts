@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AuditEntry, AuditType } from '#shared/schemas/audit.ts';
-import type { AuditLogTable, Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditLogTable } from '../../db/schema-auth.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { toIso } from '../../lib/time.ts';
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ApiToken } from '#shared/schemas/users.ts';
-import type { ApiTokensTable, Database } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ApiTokensTable } from '../../db/schema-auth.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 

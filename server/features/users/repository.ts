@@ -1,7 +1,8 @@
 import { type Kysely, type Selectable, type Transaction, sql } from 'kysely';
 import type { Role, User } from '#shared/schemas/users.ts';
 import type { Dialect } from '../../db/client.ts';
-import type { Database, UsersTable } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { UsersTable } from '../../db/schema-auth.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
 
