@@ -21,11 +21,18 @@ import { counts, csvOf, csvRow } from '../api/transfer-support.ts';
 // own doing whatever the load (the main thread's alone where Node.js can
 // tell it; on Node.js 20 the whole process's, GC and thread-pool threads
 // included, so it errs on the high side). The CPU figure is held to
-// ~100 ms; the wall-clock one to a bound that only a stall of the old kind
+// ~200 ms; the wall-clock one to a bound that only a stall of the old kind
 // (seconds) breaks on a loaded machine.
 
-/** Above this, a stall is one a person or a load balancer would notice. */
-const MAX_STALL_CPU_MS = 100;
+/**
+ * Above this, a stall is one a person or a load balancer would notice. The
+ * app runs inside the test's own process, so the figure also holds that
+ * process's own work beside the import, garbage collection included (on
+ * Node.js 24 the longest was ~120 ms while a 1 MB file's 349,000 rows were
+ * checked, where Node.js 20 shows ~65 ms); the stalls this guards against
+ * lasted seconds.
+ */
+const MAX_STALL_CPU_MS = 200;
 const MAX_STALL_WALL_MS = 1000;
 
 interface Measured<T> {
