@@ -28,7 +28,7 @@ describe('outreach rounds: log one in one go, follow it, try again without reset
     ({ browser, page, problems } = await openAnalystSession(baseUrl));
     const us = await ensureMinistry(page, { name: 'U.S. Department of State', shortName: 'State Dept', country: 'US' });
     const jp = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of Japan', shortName: 'MOFA Japan', country: 'JP' });
-    const kr = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Republic of Korea', shortName: 'MOFA Korea', country: 'KR' });
+    const kr = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs and Trade of the Republic of Korea', shortName: 'MOFAT Korea', country: 'KR' });
     const ru = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Russian Federation', shortName: 'MFA Russia', country: 'RU' });
     await ensureOfficial(page, { name: 'John Kerry', title: 'Secretary of State', ministryId: us.id, timeZone: 'America/New_York' });
     await ensureOfficial(page, { name: 'Fumio Kishida', title: 'Minister for Foreign Affairs', ministryId: jp.id, timeZone: 'Asia/Tokyo' });

@@ -27,12 +27,12 @@ describe('the log form: on to the next field after adding an official, a suggest
     await page.getByRole('combobox', { name: 'Caller' }).fill('Kerr');
     await page.getByRole('option', { name: /John Kerry/ }).waitFor();
     await page.keyboard.press('Enter');
-    await page.getByRole('combobox', { name: 'Callee' }).fill('Fumio Kishida');
-    await page.getByRole('option', { name: 'New official “Fumio Kishida”…' }).click();
+    await page.getByRole('combobox', { name: 'Callee' }).fill('Akitaka Saiki');
+    await page.getByRole('option', { name: 'New official “Akitaka Saiki”…' }).click();
     const dialog = page.getByRole('dialog', { name: 'New official' });
     // The dialog starts on its first field, not on its close button.
     expect(await dialog.getByLabel('Name', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
-    await dialog.getByLabel('Title').fill('Minister for Foreign Affairs');
+    await dialog.getByLabel('Title').fill('Vice-Minister for Foreign Affairs');
     await dialog.getByRole('combobox', { name: 'Ministry' }).fill('MOFA Japan');
     await page.getByRole('option', { name: /^MOFA Japan/ }).click();
     const zone = dialog.getByRole('combobox', { name: 'Time zone' });
@@ -42,7 +42,7 @@ describe('the log form: on to the next field after adding an official, a suggest
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Add official' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.getByRole('combobox', { name: 'Callee' }).inputValue()).toBe('Fumio Kishida');
+    expect(await page.getByRole('combobox', { name: 'Callee' }).inputValue()).toBe('Akitaka Saiki');
     await expect.poll(() => isFocused(page, 'Placed at')).toBe(true);
   });
 
@@ -78,8 +78,8 @@ describe('the log form: on to the next field after adding an official, a suggest
     await page.goto('/log');
     await page.getByRole('combobox', { name: 'Caller' }).fill('Kerr');
     await page.getByRole('option', { name: /John Kerry/ }).click();
-    await page.getByRole('combobox', { name: 'Callee' }).fill('Fumio Kish');
-    await page.getByRole('option', { name: /Fumio Kishida/ }).click();
+    await page.getByRole('combobox', { name: 'Callee' }).fill('Akitaka Sai');
+    await page.getByRole('option', { name: /Akitaka Saiki/ }).click();
     await page.getByLabel('Topic').fill('Trilateral call on North Korea');
     await page.getByRole('button', { name: 'Log call', exact: true }).click();
     await page.getByRole('heading', { name: 'Awaiting callback' }).waitFor();

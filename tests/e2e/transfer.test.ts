@@ -29,7 +29,7 @@ async function chooseFile(path: string) {
 describe('export a filtered view, import it twice: the second import adds nothing', () => {
   beforeAll(async () => {
     ({ browser, page, problems } = await openAnalystSession(baseUrl));
-    const korea = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Republic of Korea', shortName: 'MOFA Korea', country: 'KR' });
+    const korea = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs and Trade of the Republic of Korea', shortName: 'MOFAT Korea', country: 'KR' });
     const russia = await ensureMinistry(page, { name: 'Ministry of Foreign Affairs of the Russian Federation', shortName: 'MFA Russia', country: 'RU' });
     const yun = await ensureOfficial(page, { name: 'Yun Byung-se', title: 'Minister of Foreign Affairs', ministryId: korea.id, timeZone: 'Asia/Seoul' });
     const lavrov = await ensureOfficial(page, { name: 'Sergei Lavrov', title: 'Minister of Foreign Affairs', ministryId: russia.id, timeZone: 'Europe/Moscow' });

@@ -9,7 +9,10 @@ interface Named {
 
 /**
  * A ministry by name, created when no earlier test file made it (the files
- * share one database, so each finds or creates what it needs).
+ * share one database, so each finds or creates what it needs). A test that
+ * creates a record through the dashboard must use a name no file ensures: a
+ * second ministry with the same name and country, or a second official with the
+ * same name in one ministry, is refused (409).
  */
 export async function ensureMinistry(page: Page, body: { name: string; shortName: string; country: string }): Promise<Named> {
   const found = await apiFromPage<{ items: Named[] }>(page, `/ministries?q=${encodeURIComponent(body.name)}`);
