@@ -33,6 +33,9 @@ import { hostGuard } from './lib/host-guard.ts';
 import { requireJsonBody } from './lib/json-body.ts';
 import { serveClient } from './lib/static.ts';
 
+/** Methods whose requests carry no body (the fetch API refuses one on GET and HEAD). */
+const mayHaveBody = (method: string) => method !== 'GET' && method !== 'HEAD';
+
 /** Bodies larger than this are refused before they are read (413). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -110,7 +113,9 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
 
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError(413, 'Payload too large', `The request body must be at most ${MAX_BODY_BYTES} bytes`); } });
   // The import streams its file with limits of its own (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS).
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
+  // A GET or HEAD has no body to limit: asking for one would make the Node.js
+  // adapter build a whole fetch Request (headers, abort signal) per request.
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH || !mayHaveBody(c.req.method) ? next() : limitBody(c, next)));
   app.use('/api/*', requireJsonBody);
   app.use('/api/*', authenticate);
   app.use('/api/*', requireOwedSteps);

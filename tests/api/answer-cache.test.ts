@@ -68,4 +68,31 @@ describe('calls: cached list answers', async () => {
     const anonymous = await t.request('/api/calls/awaiting?limit=50');
     expect(anonymous.status).toBe(401);
   });
+
+  // The session's owner is kept while the database is unchanged too (auth/middleware.ts).
+  it('refuses a session at once when another process ends it, or disables its user', async () => {
+    if (testDialect !== 'sqlite') return;
+    const reader = await t.createUser('viewer');
+    const disabled = await t.createUser('viewer');
+    expect((await reader.request('/api/calls/awaiting?limit=50')).status).toBe(200);
+    expect((await disabled.request('/api/calls/awaiting?limit=50')).status).toBe(200);
+    const other = new SQLite(sqlitePath(t.databaseUrl));
+    try {
+      other.prepare('delete from sessions where user_id = ?').run(reader.id);
+      other.prepare('update users set disabled = 1 where id = ?').run(disabled.id);
+    } finally {
+      other.close();
+    }
+    expect((await reader.request('/api/calls/awaiting?limit=50')).status).toBe(401);
+    expect((await disabled.request('/api/calls/awaiting?limit=50')).status).toBe(401);
+  });
+
+  it('refuses a session at once when its user is disabled through the API', async () => {
+    const admin = await t.createUser('admin');
+    const target = await t.createUser('analyst');
+    expect((await target.request('/api/calls/awaiting?limit=50')).status).toBe(200);
+    const res = await admin.request(`/api/users/${target.id}`, { method: 'PATCH', json: { disabled: true } });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await target.request('/api/calls/awaiting?limit=50')).status).toBe(401);
+  });
 });

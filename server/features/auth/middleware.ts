@@ -4,6 +4,7 @@ import { hasRole, type Role } from '#shared/schemas/users.ts';
 import type { Config } from '../../config.ts';
 import type { AppEnv, CurrentUser, Deps } from '../../lib/context.ts';
 import { AppError, forbidden, unauthorized } from '../../lib/errors.ts';
+import { keptUntilChange } from '../../db/change-mark.ts';
 import { hashSecret } from '../../lib/secrets.ts';
 import { recordWithinBudget } from '../audit/budget.ts';
 import { byUser } from '../audit/service.ts';
@@ -24,6 +25,13 @@ export const SESSION_COOKIE = 'readout_session';
 export function sessionCookie(c: Context<AppEnv>): string | undefined {
   return getCookie(c, sessionCookieName(c.var.deps.config));
 }
+
+/**
+ * A session's owner as stored, kept while the database is unchanged: a
+ * logout, a disabled account or a role change is a committed write, which
+ * makes the kept answer stale at once. Expiry is judged on every request.
+ */
+const sessionOwner = keptUntilChange((db, idHash) => findSessionOwner(db, idHash));
 
 /** A last use is recorded at most this often, so reads do not each cost a write. */
 const USE_RESOLUTION_MS = 60_000;
@@ -92,7 +100,7 @@ async function userFrom(c: Context<AppEnv>, now: number): Promise<{ user: Curren
   const sessionId = sessionCookie(c);
   if (!sessionId) return null;
   const idHash = hashSecret(sessionId);
-  const found = await findSessionOwner(db, idHash);
+  const found = await sessionOwner(db, idHash);
   if (!found || found.owner.disabled || !sessionLive(found, now, idleMs(config))) return { problem: 'The session has ended; log in again' };
   if (now - found.lastSeenAt >= Math.min(USE_RESOLUTION_MS, idleMs(config) / 4)) await touchSession(db, idHash, now);
   return { user: asCurrent(c, found.owner, now, { via: 'session', credentialId: found.id, verifiedAt: found.verifiedAt }) };

@@ -15,6 +15,8 @@ export type Health =
 interface Memory {
   probedAt: number;
   lastState: Health['state'];
+  /** The check under way: requests that arrive meanwhile share its answer. */
+  running: Promise<Health> | undefined;
 }
 const memories = new WeakMap<Deps['db'], Memory>();
 
@@ -33,8 +35,13 @@ function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
  */
 export async function checkHealth(deps: Deps): Promise<Health> {
   let memory = memories.get(deps.db);
-  if (!memory) memories.set(deps.db, (memory = { probedAt: 0, lastState: 'ok' }));
-  const health = await assess(deps, memory);
+  if (!memory) memories.set(deps.db, (memory = { probedAt: 0, lastState: 'ok', running: undefined }));
+  // Requests that arrive while a check runs share its answer, so many
+  // monitors asking at once cost one query; no answer is older than the
+  // check it comes from.
+  const shared = memory;
+  shared.running ??= assess(deps, shared).finally(() => (shared.running = undefined));
+  const health = await shared.running;
   if (health.state !== memory.lastState) {
     console.warn(`health: ${memory.lastState} → ${health.state}${'detail' in health ? ` (${health.detail})` : ''}`);
     memory.lastState = health.state;
