@@ -41,7 +41,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 function buildApi(feed: ChangeFeed, credentialCheckMs: number, closing?: AbortSignal) {
   const api = new Hono<AppEnv>()
-    .route('/health', healthRoutes)
+    .route('/health', healthRoutes) // answered before the API's middleware (createApp); mounted here for the API document
     .route('/auth', authRoutes)
     .route('/users', usersRoutes)
     .route('/users', userCredentialRoutes)
@@ -102,6 +102,10 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
   });
   app.use('*', secureHeaders({ contentSecurityPolicy, overwrite: false, strictTransportSecurity: deps.config.SECURE_COOKIES ? HSTS : false }));
   if (options.drain) app.use('*', refuseWhileDraining(options.drain));
+  // Load balancers and monitors ask for the health check many times a second,
+  // and it needs nothing of what follows: no credential, no body, any Host
+  // (see hostGuard). It answers here; the API's own mount documents it.
+  app.route('/api/health', healthRoutes);
   // Answers from the API hold what only their caller may see (a token's
   // secret, a user list): no browser or proxy keeps a copy, refusals included.
   app.use('/api/*', async (c, next) => {

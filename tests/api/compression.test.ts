@@ -35,10 +35,12 @@ describe('API answers are compressed when the client accepts it', async () => {
   });
 
   it('sends small answers as they are', async () => {
-    const res = await t.request('/api/health', { headers: GZIP });
+    const res = await analyst.request('/api/ministries?limit=1', { headers: GZIP });
     expect(res.headers.get('content-encoding')).toBeNull();
-    expect(res.headers.get('content-length')).toBe(String((await res.clone().arrayBuffer()).byteLength));
-    expect(await res.json()).toEqual({ status: 'ok' });
+    const length = (await res.clone().arrayBuffer()).byteLength;
+    expect(length).toBeLessThan(1024);
+    expect(res.headers.get('content-length')).toBe(String(length));
+    expect((await res.json()).items).toHaveLength(1);
   });
 
   it('compresses a large problem answer the same way', async () => {

@@ -35,6 +35,8 @@ export const healthRoutes = new Hono<AppEnv>().get(
     },
   }),
   async (c) => {
+    // Answered before the API's own middleware (server/app.ts), which makes every other API answer no-store.
+    c.header('Cache-Control', 'no-store');
     const health = await checkHealth(c.var.deps);
     if (health.state === 'ok') return c.json({ status: 'ok' as const });
     throw new AppError(503, 'Service unavailable', health.detail, undefined, { 'Retry-After': String(RETRY_AFTER_S[health.state]) }, { health: health.state });
