@@ -6,6 +6,8 @@ import { bodyAs, createTestApp } from '../support/app.ts';
 import { testDialect } from '../support/database.ts';
 import { insertCalls, seedParties } from '../support/fixtures.ts';
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 // The list answers are kept while the database is unchanged
 // (server/lib/answer-cache.ts): every kind of change must still show at once.
 describe('calls: cached list answers', async () => {
@@ -60,6 +62,8 @@ describe('calls: cached list answers', async () => {
     } finally {
       other.close();
     }
+    // A request reaches the server through the network, a turn of the event loop after the other process's commit.
+    await nextTurn();
     expect(await list()).toEqual(['Sanctions, changed elsewhere']);
   });
 
@@ -83,6 +87,8 @@ describe('calls: cached list answers', async () => {
     } finally {
       other.close();
     }
+    // A request reaches the server through the network, a turn of the event loop after the other process's commit.
+    await nextTurn();
     expect((await reader.request('/api/calls/awaiting?limit=50')).status).toBe(401);
     expect((await disabled.request('/api/calls/awaiting?limit=50')).status).toBe(401);
   });
