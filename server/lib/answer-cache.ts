@@ -1,8 +1,14 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { changeMarkOf } from '../db/change-mark.ts';
+import { COMPRESS_THRESHOLD_BYTES, choosesGzip } from './compression.ts';
 import type { AppEnv } from './context.ts';
 
+const gzipped = promisify(gzip);
+
 interface Entry {
+  key: string;
   mark: string;
   /** deps.clock.now() when it was computed. */
   at: number;
@@ -10,6 +16,10 @@ interface Entry {
   maxAgeMs: number;
   body: Uint8Array;
   etag: string;
+  /** The body gzipped, made when a client first asks for it (off the event loop, in zlib's thread pool). */
+  gzip?: Promise<Uint8Array>;
+  /** Its bytes, once made while the entry is kept (counted in the cache's size). */
+  gzipBytes: number;
 }
 
 /** Answers kept at most (each a page of a list, tens of KB). */
@@ -45,19 +55,39 @@ export class AnswerCache {
   set(key: string, mark: string, now: number, maxAgeMs: number, body: Uint8Array): Entry {
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
-    const entry = { mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"` };
+    const entry: Entry = { key, mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"`, gzipBytes: 0 };
     this.#entries.set(key, entry);
     this.#bytes += body.byteLength;
+    this.#trim();
+    return entry;
+  }
+
+  /** Drops the oldest entries while there are too many or they are too big. */
+  #trim(): void {
     while (this.#entries.size > MAX_ENTRIES || this.#bytes > MAX_BYTES) {
       const [oldestKey, oldest] = this.#entries.entries().next().value!;
       this.#drop(oldestKey, oldest);
     }
-    return entry;
+  }
+
+  /** The entry's body gzipped, made once and counted in the cache's bytes while the entry is kept. */
+  gzipOf(entry: Entry): Promise<Uint8Array> {
+    if (!entry.gzip) {
+      entry.gzip = gzipped(entry.body).then((bytes) => {
+        if (this.#entries.get(entry.key) === entry) {
+          entry.gzipBytes = bytes.byteLength;
+          this.#bytes += bytes.byteLength;
+          this.#trim();
+        }
+        return bytes;
+      });
+    }
+    return entry.gzip;
   }
 
   #drop(key: string, entry: Entry): void {
     this.#entries.delete(key);
-    this.#bytes -= entry.body.byteLength;
+    this.#bytes -= entry.body.byteLength + entry.gzipBytes;
   }
 }
 
@@ -74,9 +104,21 @@ function cacheOf(db: object): AnswerCache {
 
 const encoder = new TextEncoder();
 
-function send(c: Context<AppEnv>, entry: Entry): Response {
-  if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === entry.etag)) return c.body(null, 304, { ETag: entry.etag });
-  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json', 'Content-Length': String(entry.body.byteLength), ETag: entry.etag });
+/**
+ * The entry as it is, or gzipped once for every client that takes gzip (the
+ * compression middleware leaves an answer with a Content-Encoding alone).
+ * Both carry the same weak entity tag: the same JSON, whatever the encoding.
+ */
+async function send(c: Context<AppEnv>, cache: AnswerCache, entry: Entry): Promise<Response> {
+  const large = entry.body.byteLength >= COMPRESS_THRESHOLD_BYTES;
+  const vary: Record<string, string> = large ? { Vary: 'Accept-Encoding' } : {};
+  if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === entry.etag)) return c.body(null, 304, { ETag: entry.etag, ...vary });
+  const headers = { 'Content-Type': 'application/json', ETag: entry.etag, ...vary };
+  if (large && choosesGzip(c.req.header('Accept-Encoding'))) {
+    const body = await cache.gzipOf(entry);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) });
+  }
+  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(entry.body.byteLength) });
 }
 
 /**
@@ -91,7 +133,7 @@ export async function cachedJson<T>(c: Context<AppEnv>, key: string, compute: ()
   if (mark === null) return c.json(await compute());
   const cache = cacheOf(db);
   const hit = cache.get(key, mark, clock.now());
-  if (hit) return send(c, hit);
+  if (hit) return send(c, cache, hit);
   const pendingKey = `${mark}\u0000${key}`;
   let pending = cache.pending.get(pendingKey);
   if (!pending) {
@@ -101,7 +143,7 @@ export async function cachedJson<T>(c: Context<AppEnv>, key: string, compute: ()
       .finally(() => cache.pending.delete(pendingKey));
     cache.pending.set(pendingKey, pending);
   }
-  return send(c, await pending);
+  return send(c, cache, await pending);
 }
 
 /** One second: how old a served duration that runs with the clock (an open call's wait) may be. */

@@ -1,11 +1,24 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { parseAccept } from 'hono/utils/accept';
 
 /** Answers smaller than this go out as they are: compressing them saves less than it costs. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 /** The encodings Hono's compress writes. */
 const ACCEPTS_COMPRESSION = /\b(?:gzip|deflate)\b/i;
+
+/**
+ * Whether gzip is what `compress` would choose for this Accept-Encoding:
+ * accepted (explicitly or by `*`, q > 0) and not ranked below deflate.
+ */
+export function choosesGzip(header: string | undefined): boolean {
+  if (!header || (!ACCEPTS_COMPRESSION.test(header) && !header.includes('*'))) return false;
+  const accepts = parseAccept(header);
+  const q = (encoding: string) => accepts.find((a) => a.type.toLowerCase() === encoding)?.q ?? accepts.find((a) => a.type === '*')?.q ?? 0;
+  const gzip = q('gzip');
+  return gzip > 0 && (gzip === 1 || gzip >= q('deflate'));
+}
 
 const JSON_ANSWER = /^application\/(?:[\w.-]+\+)?json\b/i;
 

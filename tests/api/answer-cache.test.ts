@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AwaitingList, CallList } from '#shared/schemas/calls.ts';
+import { AwaitingContextList, ResponseTimes } from '#shared/schemas/stats.ts';
 import { sqlitePath } from '#server/db/client.ts';
 import { bodyAs, createTestApp } from '../support/app.ts';
 import { testDialect } from '../support/database.ts';
@@ -100,5 +101,54 @@ describe('calls: cached list answers', async () => {
     const res = await admin.request(`/api/users/${target.id}`, { method: 'PATCH', json: { disabled: true } });
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await target.request('/api/calls/awaiting?limit=50')).status).toBe(401);
+  });
+});
+
+// The statistics answers, and the ministries' records behind the board's
+// context (stats/service.ts ministryRecords), are kept the same way.
+describe('statistics: cached answers', async () => {
+  const t = await createTestApp({ now: '2013-03-01T00:00:00Z' });
+  const p = await seedParties(t);
+  const { kerry, lavrov, kishida } = p.officials;
+  const viewer = await t.createUser('viewer');
+  const analyst = await t.createUser('analyst');
+  const [open] = await insertCalls(t, [
+    { callerId: kerry.id, calleeId: lavrov.id, placedAt: '2013-02-12T15:00:00Z', topic: 'Nuclear test' },
+    { callerId: kerry.id, calleeId: lavrov.id, placedAt: '2013-02-10T15:00:00Z', status: 'returned', respondedAt: '2013-02-10T19:00:00Z', topic: 'Sanctions' },
+    { callerId: kerry.id, calleeId: kishida.id, placedAt: '2013-02-12T14:00:00Z', status: 'returned', respondedAt: '2013-02-12T18:00:00Z', topic: 'Sanctions' },
+  ]);
+  const russia = lavrov.ministryId;
+
+  const times = async () => bodyAs(await viewer.request('/api/stats/response-times?groupBy=ministry'), ResponseTimes);
+  const context = async () => bodyAs(await viewer.request('/api/stats/awaiting-context?limit=50'), AwaitingContextList);
+
+  it('answers the same response times while nothing changes, and moves on with the clock when a call is awaiting', async () => {
+    const first = await viewer.request('/api/stats/response-times?groupBy=ministry');
+    const second = await viewer.request('/api/stats/response-times?groupBy=ministry');
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    const before = Date.parse((await bodyAs(first, ResponseTimes)).asOf);
+    t.clock.advance(60_000);
+    expect(Date.parse((await times()).asOf) - before).toBe(60_000);
+  });
+
+  it("shows a reply at once, in the response times and in the board's context", async () => {
+    const russiaOf = async () => (await times()).groups.find((g) => g.key === russia)!;
+    expect(await russiaOf()).toMatchObject({ calls: 2, responded: 1, awaiting: 1 });
+    const item = (await context()).items.find((i) => i.callId === open)!;
+    expect(item.ministryMedianResponseMs).toBe(4 * 3_600_000);
+    // A second call to the ministry, replied after 2 h: its plain median of replies becomes the shorter of the two.
+    const res = await analyst.request('/api/calls', {
+      method: 'POST',
+      json: { callerId: kerry.id, calleeId: lavrov.id, placedAt: '2013-02-11T15:00:00Z', channel: 'phone', topic: 'Follow-up', status: 'returned', respondedAt: '2013-02-11T17:00:00Z' },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await russiaOf()).toMatchObject({ calls: 3, responded: 2, awaiting: 1 });
+    expect((await context()).items.find((i) => i.callId === open)!.ministryMedianResponseMs).toBe(2 * 3_600_000);
+  });
+
+  it("moves the board's elapsed times on with the clock", async () => {
+    const before = (await context()).items.find((i) => i.callId === open)!.elapsedMs;
+    t.clock.advance(60_000);
+    expect((await context()).items.find((i) => i.callId === open)!.elapsedMs - before).toBe(60_000);
   });
 });

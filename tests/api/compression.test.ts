@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '#server/app.ts';
 import { defaultConfig } from '#server/config.ts';
 import { fixedClock } from '#server/lib/clock.ts';
+import { choosesGzip } from '#server/lib/compression.ts';
 import { precompressFiles } from '../../scripts/precompress.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -32,6 +33,37 @@ describe('API answers are compressed when the client accepts it', async () => {
     expect(zipped.headers.get('content-type')).toMatch(/^application\/json/);
     // app.request hands back the encoded bytes as the network would.
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(text);
+  });
+
+  it('gzips a kept answer once, with the entity tag of the plain one, and honours q=0', async () => {
+    const plain = await analyst.request('/api/calls?limit=50');
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThan(1024);
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^W\//);
+    for (let i = 0; i < 2; i++) {
+      const zipped = await analyst.request('/api/calls?limit=50', { headers: GZIP });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('etag')).toBe(etag);
+      expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      expect(zipped.headers.get('content-length')).toBe(String(bytes.byteLength));
+      expect(gunzipSync(bytes).toString()).toBe(text);
+    }
+    const notGzip = await analyst.request('/api/calls?limit=50', { headers: { 'Accept-Encoding': 'gzip;q=0, deflate' } });
+    expect(notGzip.headers.get('content-encoding')).toBe('deflate');
+    const unchanged = await analyst.request('/api/calls?limit=50', { headers: { ...GZIP, 'If-None-Match': etag! } });
+    expect(unchanged.status).toBe(304);
+  });
+
+  it('chooses gzip as the compression middleware would', () => {
+    expect(choosesGzip('gzip, deflate, br')).toBe(true);
+    expect(choosesGzip('*')).toBe(true);
+    expect(choosesGzip('deflate')).toBe(false);
+    expect(choosesGzip('gzip;q=0')).toBe(false);
+    expect(choosesGzip('deflate, gzip;q=0.5')).toBe(false);
+    expect(choosesGzip('identity')).toBe(false);
+    expect(choosesGzip(undefined)).toBe(false);
   });
 
   it('sends small answers as they are', async () => {

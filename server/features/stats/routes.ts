@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { AwaitingContextList, AwaitingContextQuery, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery } from '#shared/schemas/stats.ts';
+import { RUNNING_MAX_AGE_MS, cachedJson } from '../../lib/answer-cache.ts';
 import type { AppEnv } from '../../lib/context.ts';
 import { authProblems, jsonDoc, problemDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
@@ -9,6 +10,11 @@ import { awaitingContext, responseTimes, responseTrend } from './service.ts';
 
 const tags = ['stats'];
 const badQuery = problemDoc('A bad groupBy, from, to or other parameter; `errors` names it');
+
+// Answers are kept until the database changes (lib/answer-cache.ts); one that counts a call still awaiting (censored at
+// asOf, so it moves with the clock) a second at most.
+const running = () => RUNNING_MAX_AGE_MS;
+const runningIfAwaiting = (answer: ResponseTimes) => (answer.groups.some((g) => g.awaiting > 0) ? RUNNING_MAX_AGE_MS : Infinity);
 
 export const statsRoutes = new Hono<AppEnv>()
   .get(
@@ -26,7 +32,10 @@ export const statsRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', ResponseTimesQuery),
-    async (c) => c.json(await responseTimes(c.var.deps, c.req.valid('query'))),
+    async (c) => {
+      const query = c.req.valid('query');
+      return cachedJson(c, `response-times ${JSON.stringify(query)}`, () => responseTimes(c.var.deps, query), runningIfAwaiting);
+    },
   )
   .get(
     '/trend',
@@ -40,7 +49,10 @@ export const statsRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', TrendQuery),
-    async (c) => c.json(await responseTrend(c.var.deps, c.req.valid('query'))),
+    async (c) => {
+      const query = c.req.valid('query');
+      return cachedJson(c, `trend ${JSON.stringify(query)}`, () => responseTrend(c.var.deps, query), running);
+    },
   )
   .get(
     '/awaiting-context',
@@ -54,5 +66,8 @@ export const statsRoutes = new Hono<AppEnv>()
     }),
     requireRole('viewer'),
     validate('query', AwaitingContextQuery),
-    async (c) => c.json(await awaitingContext(c.var.deps, c.req.valid('query'))),
+    async (c) => {
+      const query = c.req.valid('query');
+      return cachedJson(c, `awaiting-context ${JSON.stringify(query)}`, () => awaitingContext(c.var.deps, query), running);
+    },
   );

@@ -2,6 +2,8 @@ import { type CurveView, shareRepliedSooner } from '#shared/domain/stats/curve.t
 import type {
   AwaitingContextList, AwaitingContextQuery, GroupBy, StatsClock, ResponseTimeGroup, ResponseTimes, ResponseTimesQuery, Trend, TrendQuery,
 } from '#shared/schemas/stats.ts';
+import { changeMarkOf } from '../../db/change-mark.ts';
+import { RUNNING_MAX_AGE_MS } from '../../lib/answer-cache.ts';
 import type { Deps } from '../../lib/context.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { fromIso, toIso } from '../../lib/time.ts';
@@ -130,9 +132,36 @@ interface MinistryRecord {
   calls: number;
 }
 
-/** The records of the ministries named, each over all time, at the server's now. */
-async function ministryRecords(deps: Deps, ministryIds: ReadonlySet<string>): Promise<{ nowMs: number; records: Map<string, MinistryRecord> }> {
-  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry', (key) => ministryIds.has(key));
+type MinistryRecords = { nowMs: number; records: Map<string, MinistryRecord> };
+
+/** Every ministry's record, kept per database with the change mark and the moment it was computed. */
+const keptRecords = new WeakMap<object, { mark: string; atMs: number; records: Promise<MinistryRecords> }>();
+
+/**
+ * Every ministry's record over all time, at the server's now. One pass over
+ * the whole index answers them all, and the board asks for them page after
+ * page (and the alerts and briefing with it), so they are kept while the
+ * database is unchanged and for a second at most, as a running wait is in
+ * answers (lib/answer-cache.ts): `nowMs` says when they were computed and
+ * every elapsed time is measured from it.
+ */
+function ministryRecords(deps: Deps): Promise<MinistryRecords> {
+  const mark = changeMarkOf(deps.db);
+  if (mark === null) return computeMinistryRecords(deps);
+  const now = deps.clock.now();
+  const kept = keptRecords.get(deps.db);
+  if (kept && kept.mark === mark && now >= kept.atMs && now - kept.atMs < RUNNING_MAX_AGE_MS) return kept.records;
+  const records = computeMinistryRecords(deps);
+  const entry = { mark, atMs: now, records };
+  keptRecords.set(deps.db, entry);
+  records.catch(() => {
+    if (keptRecords.get(deps.db) === entry) keptRecords.delete(deps.db);
+  });
+  return records;
+}
+
+async function computeMinistryRecords(deps: Deps): Promise<MinistryRecords> {
+  const { data, groups, groupOfCallee, nowMs } = await prepare(deps, 'ministry');
   const streams = aggregate({ ...data, nowMs, fromMs: -Infinity, toMs: Infinity, groupOfCallee, groups: groups.keys.length, options: { interval: false } });
   const records = new Map<string, MinistryRecord>();
   streams.forEach((stream, slot) => {
@@ -154,7 +183,7 @@ export async function waitShares(
   deps: Deps,
   calls: readonly { id: string; ministryId: string; placedAt: number }[],
 ): Promise<{ nowMs: number; shares: Map<string, { elapsedMs: number; share: ReturnType<typeof shareRepliedSooner>; record: MinistryRecord | undefined }> }> {
-  const { nowMs, records } = await ministryRecords(deps, new Set(calls.map((c) => c.ministryId)));
+  const { nowMs, records } = await ministryRecords(deps);
   const shares = new Map(
     calls.map((call) => {
       const elapsedMs = Math.max(0, nowMs - call.placedAt);
@@ -172,7 +201,7 @@ export async function waitShares(
  */
 export async function awaitingContext(deps: Deps, query: AwaitingContextQuery): Promise<AwaitingContextList> {
   const pageOfCalls = await listAwaitingPage(deps.db, query);
-  // Only the ministries on this page need a curve.
+  // The ministries' records are shared by every page of the board asked for within a second (ministryRecords).
   const { nowMs, shares } = await waitShares(deps, pageOfCalls.items);
   const items = pageOfCalls.items.map((call) => {
     const { elapsedMs, share, record: ministry } = shares.get(call.id)!;
