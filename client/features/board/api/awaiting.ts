@@ -47,18 +47,49 @@ export function boardOf(data: AwaitingData | undefined): AwaitingBoard {
   return { items, skewMs: estimateSkew(first.items, first.receivedAt) };
 }
 
+/** A page asked for before the board wanted it, by round ('' for the whole board) and cursor. */
+const ahead = new Map<string, { at: number; page: Promise<AwaitingPage> }>();
+/** How long a page asked for ahead may wait to be taken (it is taken within milliseconds when the board is open). */
+const AHEAD_MAX_AGE_MS = 5_000;
+
+function fetchPage(cursor: string | null, roundId: string | undefined, signal?: AbortSignal): Promise<AwaitingPage> {
+  return api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor, roundId }, signal }, AwaitingList).then((page) => ({ ...page, receivedAt: Date.now() }));
+}
+
 /**
- * Pages of 500, fetched one after another: the longest waits (the top of the
- * board) show as soon as the first page arrives, and a refetch keeps the
- * board on screen until the new pages are in.
+ * A page, and the next one asked for as soon as its cursor is known, so the
+ * server works on it while this browser reads and shows this one. A page
+ * asked for ahead is only ever taken as the successor of the page fetched
+ * just before it: a first page (a refetch starts with one) drops whatever
+ * was asked for ahead of that list.
+ */
+export async function fetchPageAhead(cursor: string | null, roundId: string | undefined, signal?: AbortSignal): Promise<AwaitingPage> {
+  const round = `${roundId ?? ''}\u0000`;
+  const key = (c: string) => round + c;
+  const early = cursor === null ? undefined : ahead.get(key(cursor));
+  const now = Date.now();
+  // A first page starts the list anew: nothing asked for ahead before it is taken.
+  for (const [k, entry] of ahead) if (now - entry.at >= AHEAD_MAX_AGE_MS || (cursor === null ? k.startsWith(round) : k === key(cursor))) ahead.delete(k);
+  const page = early && now - early.at < AHEAD_MAX_AGE_MS ? await early.page : await fetchPage(cursor, roundId, signal);
+  if (page.nextCursor !== null) {
+    const next = fetchPage(page.nextCursor, roundId);
+    // Taken (and its error shown) by the board's next fetch; unhandled until then.
+    next.catch(() => undefined);
+    ahead.set(key(page.nextCursor), { at: Date.now(), page: next });
+  }
+  return page;
+}
+
+/**
+ * Pages of 500, one after another (each asked for while the one before is
+ * shown): the longest waits (the top of the board) show as soon as the first
+ * page arrives, and a refetch keeps the board on screen until the new pages
+ * are in.
  */
 function boardQuery(queryKey: readonly unknown[], roundId?: string) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: async ({ pageParam, signal }): Promise<AwaitingPage> => {
-      const page = await api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor: pageParam, roundId }, signal }, AwaitingList);
-      return { ...page, receivedAt: Date.now() };
-    },
+    queryFn: ({ pageParam, signal }): Promise<AwaitingPage> => fetchPageAhead(pageParam, roundId, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last: AwaitingPage) => last.nextCursor,
   });
