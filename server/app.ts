@@ -104,7 +104,9 @@ export function createApp(deps: Deps, options: { clientDir?: string; eventPollMs
   if (options.drain) app.use('*', refuseWhileDraining(options.drain));
   // Load balancers and monitors ask for the health check many times a second,
   // and it needs nothing of what follows: no credential, no body, any Host
-  // (see hostGuard). It answers here; the API's own mount documents it.
+  // (see hostGuard). It answers here; the API's own mount documents it. The
+  // server (index.ts) sends this route's ok answer again itself while the check
+  // stays ok (features/health/fast-path.ts).
   app.route('/api/health', healthRoutes);
   // Answers from the API hold what only their caller may see (a token's
   // secret, a user list): no browser or proxy keeps a copy, refusals included.

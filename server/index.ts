@@ -1,6 +1,7 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { type DatabaseLimits, openDatabase } from './db/client.ts';
@@ -10,6 +11,7 @@ import { startAlertScheduler } from './features/alerts/scheduler.ts';
 import { startBriefingScheduler } from './features/briefing/scheduler.ts';
 import { MailWorker } from './features/mail/worker.ts';
 import { warmCalendars } from './features/availability/warm.ts';
+import { withHealthFastPath } from './features/health/fast-path.ts';
 import { warmStatsIndex } from './features/stats/index-sync.ts';
 import { WebhookWorker } from './features/webhooks/worker.ts';
 import { systemClock } from './lib/clock.ts';
@@ -40,14 +42,17 @@ const deps = { db: database.db, dialect: database.dialect, clock: systemClock, c
 const drain = new Drain();
 const app = createApp(deps, { clientDir, drain });
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+const appListener = getRequestListener(app.fetch, { hostname: config.HOST });
+const server = createServer(withHealthFastPath(app.fetch, deps, drain, (req, res) => void appListener(req, res)));
+server.listen(config.PORT, config.HOST, () => {
+  const info = server.address() as AddressInfo;
   console.log(`Readout listening on http://${config.HOST}:${info.port} (${database.dialect})`);
   // Read every call's duration now rather than on the first statistics request,
   // and build the working calendars rather than in the first awaiting page.
   const warming = performance.now();
   const calendars = warmCalendars(deps).catch((error: unknown) => console.error('Building the working calendars failed:', error));
   void Promise.all([warmStatsIndex(deps), calendars]).then(() => console.log(`Warmed up in ${Math.round(performance.now() - warming)} ms (statistics index, working calendars)`));
-}) as Server;
+});
 
 // Alert rules are evaluated at every change of a call, and by this timer for waits that cross a line with no change.
 const alertScheduler = startAlertScheduler(deps);
