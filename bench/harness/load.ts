@@ -29,7 +29,12 @@ export async function load(url: string, options: LoadOptions): Promise<Load> {
 }
 
 /** The median time of `n` sequential GETs (after one unrecorded), in ms. */
-export async function medianMs(url: string, headers: Record<string, string>, n = 5): Promise<number> {
+/**
+ * The median time of `n` sequential GETs after one unrecorded. With `gapMs`,
+ * each waits that long after the one before (longer than the answer cache
+ * keeps an answer with running waits, the request computes it afresh).
+ */
+export async function medianMs(url: string, headers: Record<string, string>, n = 5, gapMs = 0): Promise<number> {
   const once = async () => {
     const started = performance.now();
     const res = await fetch(url, { headers });
@@ -39,7 +44,10 @@ export async function medianMs(url: string, headers: Record<string, string>, n =
   };
   await once();
   const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push(await once());
+  for (let i = 0; i < n; i++) {
+    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+    times.push(await once());
+  }
   times.sort((a, b) => a - b);
   return round(times[Math.floor(times.length / 2)]!);
 }
