@@ -181,9 +181,16 @@ function quoteName(name: string): string {
 
 /** Prepared statements kept per connection: preparing costs more than running a small query. */
 const MAX_STATEMENTS = 500;
+/**
+ * Statements longer than this are bulk inserts of many rows (server/cli/bulk-insert.ts, the import): a
+ * load repeats one full-size batch statement, so a few are kept apart (preparing one costs milliseconds).
+ */
+const LONG_STATEMENT = 4000;
+const MAX_LONG_STATEMENTS = 8;
 
 class RetryingSqliteConnection implements DatabaseConnection {
   readonly #statements = new Map<string, SQLite.Statement>();
+  readonly #longStatements = new Map<string, SQLite.Statement>();
 
   constructor(
     private readonly sqlite: SQLite.Database,
@@ -191,19 +198,17 @@ class RetryingSqliteConnection implements DatabaseConnection {
   ) {}
 
   /**
-   * The statement for this text, prepared once. Statements with many rows of
-   * values (bulk inserts) differ in their text and are not kept; nor is a
-   * statement that changes the schema, after which SQLite re-prepares anyway.
+   * The statement for this text, prepared once (a statement that changes the
+   * schema makes SQLite re-prepare the others itself when they next run).
    */
   private prepare(sql: string): SQLite.Statement {
-    const kept = this.#statements.get(sql);
-    if (kept) return kept;
+    const kept = sql.length <= LONG_STATEMENT ? this.#statements : this.#longStatements;
+    const found = kept.get(sql);
+    if (found) return found;
     const statement = this.driver.run(() => this.sqlite.prepare(sql));
-    if (sql.length <= 4000) {
-      // Oldest first out: a Map iterates in insertion order.
-      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.delete(this.#statements.keys().next().value!);
-      this.#statements.set(sql, statement);
-    }
+    // Oldest first out: a Map iterates in insertion order.
+    if (kept.size >= (kept === this.#statements ? MAX_STATEMENTS : MAX_LONG_STATEMENTS)) kept.delete(kept.keys().next().value!);
+    kept.set(sql, statement);
     return statement;
   }
 
