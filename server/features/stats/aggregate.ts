@@ -22,6 +22,46 @@ export interface AggregateInput {
   options?: Pick<StreamOptions, 'interval' | 'curve'>;
 }
 
+interface Counting {
+  groupOfCallee: Int32Array;
+  windowed: boolean;
+  fromMs: number;
+  toMs: number;
+  periods: AggregateInput['periods'];
+  periodCount: number;
+  total: Int32Array;
+  responded: Int32Array;
+}
+
+/**
+ * Pass 1 over one side of the index: each entry's slot (−1: left out), with
+ * the counts every stream needs up front added to `total` and `responded`.
+ */
+function slotsOf(columns: AggregateInput['index']['closed'], counting: Counting): Int32Array {
+  const { groupOfCallee, windowed, fromMs, toMs, periods, periodCount, total, responded } = counting;
+  const n = columns.length;
+  const placed = columns.placed;
+  const callee = columns.callee;
+  const kind = columns.kind;
+  const slot = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = groupOfCallee[callee[i]!] ?? -1;
+    if (s >= 0 && windowed) {
+      const p = placed[i]!;
+      if (p < fromMs || p >= toMs) s = -1;
+    }
+    if (s >= 0 && periods) {
+      const period = periods.of(placed[i]!);
+      s = period < 0 ? -1 : s * periodCount + period;
+    }
+    slot[i] = s;
+    if (s < 0) continue;
+    total[s]! += 1;
+    if (kind[i] === REPLY) responded[s]! += 1;
+  }
+  return slot;
+}
+
 /**
  * One stream per (group, period) slot with at least one call, fed in duration
  * order: two linear passes over the index (count, then stream), no sorting
@@ -40,31 +80,9 @@ export function aggregate(input: AggregateInput): (SurvivalStream | null)[] {
   // needs up front. Plain loops over local typed arrays: this runs a million
   // times per request.
   const { closed, open } = index;
-  const slotsOf = [closed, open].map((columns) => {
-    const n = columns.length;
-    const placed = columns.placed;
-    const callee = columns.callee;
-    const kind = columns.kind;
-    const slot = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = groupOfCallee[callee[i]!] ?? -1;
-      if (s >= 0 && windowed) {
-        const p = placed[i]!;
-        if (p < fromMs || p >= toMs) s = -1;
-      }
-      if (s >= 0 && periods) {
-        const period = periods.of(placed[i]!);
-        s = period < 0 ? -1 : s * periodCount + period;
-      }
-      slot[i] = s;
-      if (s < 0) continue;
-      total[s]! += 1;
-      if (kind[i] === REPLY) responded[s]! += 1;
-    }
-    return slot;
-  });
-  const closedSlot = slotsOf[0]!;
-  const openSlot = slotsOf[1]!;
+  const counting = { groupOfCallee, windowed, fromMs, toMs, periods, periodCount, total, responded };
+  const closedSlot = slotsOf(closed, counting);
+  const openSlot = slotsOf(open, counting);
 
   const streams: (SurvivalStream | null)[] = new Array(slots).fill(null);
   for (let s = 0; s < slots; s++) {
