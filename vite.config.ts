@@ -18,6 +18,8 @@ export default defineConfig({
     alias: [
       { find: /^#client\/(.*)$/, replacement: `${here('./client')}/$1` },
       { find: /^#shared\/(.*)$/, replacement: `${here('./shared')}/$1` },
+      // zod as configured for the browser (jitless): see client/lib/zod-config.ts.
+      { find: /^zod$/, replacement: here('./client/lib/zod-config.ts') },
     ],
   },
   build: {
@@ -25,11 +27,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
-    rolldownOptions: {
-      // Modules run in source order even when split across chunks: zod's
-      // jitless switch (lib/zod-config.ts) must run before any schema is built.
-      output: { strictExecutionOrder: true },
-    },
   },
   server: {
     port: Number(process.env.READOUT_CLIENT_PORT ?? 5173),
