@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayPart, formatAgoShort, formatDuration, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity, ordinal } from './format.ts';
+import { dayPart, dayStartIso, formatAgoShort, formatDuration, formatLocalDate, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity, ordinal } from './format.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -110,6 +110,14 @@ describe('datetime-local values', () => {
   it('answers null for an empty or broken value', () => {
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('2013-02-30T10:00')).toBeNull();
+    for (const broken of ['2013-02-12', '2013-02-12T24:00', '2013-02-12T10:60', '2013-02-12T10:00:60', '2013-13-01T10:00', '2013-02-12T10:00Z', ' 2013-02-12T10:00', 'soon']) {
+      expect(fromLocalInput(broken), broken).toBeNull();
+    }
+  });
+
+  it('reads the seconds when the value has them', () => {
+    const iso = fromLocalInput('2013-02-12T14:30:05');
+    expect(Date.parse(iso!)).toBe(new Date(2013, 1, 12, 14, 30, 5).getTime());
   });
 });
 
@@ -117,5 +125,27 @@ describe('calendar days', () => {
   it('shifts a calendar day by whole days', () => {
     expect(shiftDay('2013-02-27', 2)).toBe('2013-03-01');
     expect(shiftDay('2013-03-01', -1)).toBe('2013-02-28');
+    expect(shiftDay('2012-02-28', 1)).toBe('2012-02-29');
+  });
+
+  it('starts a day at the viewer’s midnight, or the next one', () => {
+    expect(dayStartIso('2013-02-12')).toBe(new Date(2013, 1, 12).toISOString());
+    expect(dayStartIso('2013-02-28', true)).toBe(new Date(2013, 2, 1).toISOString());
+    expect(dayStartIso('2012-02-29')).toBe(new Date(2012, 1, 29).toISOString());
+  });
+
+  it('takes only real calendar days', () => {
+    for (const broken of ['', '2013-02-29', '2013-00-10', '2013-04-31', '2013-02-12T00:00', '12/02/2013', '2013-02-12x']) {
+      expect(dayStartIso(broken), broken).toBeNull();
+    }
+  });
+
+  it('reads a year before 100 as that year', () => {
+    expect(formatLocalDate('0099-03-01')).toBe('Sun 1 Mar 0099');
+  });
+
+  it('shows a calendar day with its weekday, or the text as given when it is not one', () => {
+    expect(formatLocalDate('2013-02-23')).toBe('Sat 23 Feb 2013');
+    expect(formatLocalDate('2013-02-30')).toBe('2013-02-30');
   });
 });

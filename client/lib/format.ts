@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format, formatDistanceStrict, formatISO, intervalToDuration, isValid, parse } from 'date-fns';
+import { addDays, format, formatDistanceStrict, formatISO, intervalToDuration, isValid } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
 // Every date-fns call of the client lives here, so the formats stay consistent
@@ -154,10 +154,31 @@ export function toLocalInput(instant: number | Date): string {
  * its UTC offset ("2013-02-12T14:30:00+03:00"), or null when it is not a time.
  */
 export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const pattern = value.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm";
-  const parsed = parse(value, pattern, new Date());
+  const parsed = parseLocal(value, true);
   return isValid(parsed) ? formatISO(parsed) : null;
+}
+
+// What date-fns' parse read with "yyyy-MM-dd" and "yyyy-MM-dd'T'HH:mm[:ss]",
+// without pulling its parser for every token into the first page: up to four
+// digits of year, one or two of every other field.
+const LOCAL_DAY = /^(\d{1,4})-(\d{1,2})-(\d{1,2})$/;
+const LOCAL_DATE_TIME = /^(\d{1,4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/;
+
+/**
+ * A calendar day ("2013-02-12") or, with `withTime`, a datetime-local value
+ * ("2013-02-12T14:30", seconds optional) as that wall-clock time in the
+ * viewer's zone; an Invalid Date when it is not one (a 30 February, a 24:00,
+ * anything else around it).
+ */
+function parseLocal(value: string, withTime = false): Date {
+  const match = (withTime ? LOCAL_DATE_TIME : LOCAL_DAY).exec(value);
+  if (!match) return new Date(Number.NaN);
+  const [year = 0, month = 0, day = 0, hours = 0, minutes = 0, seconds = 0] = match.slice(1).map((field) => Number(field ?? 0));
+  const date = new Date(2000, 0, 1, hours, minutes, seconds);
+  // setFullYear, not the constructor: years 0–99 would read as 1900–1999.
+  date.setFullYear(year, month - 1, day);
+  const fits = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  return fits && hours < 24 && minutes < 60 && seconds < 60 ? date : new Date(Number.NaN);
 }
 
 /** An instant as the wall-clock time of an IANA zone: "12 Feb 2013, 22:30". */
@@ -177,7 +198,7 @@ export function calendarDay(instant: number | Date): string {
 
 /** A calendar day some days later (or earlier), across DST changes: "2013-03-09" + 2 → "2013-03-11". */
 export function shiftDay(day: string, days: number): string {
-  return calendarDay(addDays(parse(day, 'yyyy-MM-dd', new Date()), days));
+  return calendarDay(addDays(parseLocal(day), days));
 }
 
 /**
@@ -186,7 +207,7 @@ export function shiftDay(day: string, days: number): string {
  * day starts, so an inclusive "to" date becomes an exclusive bound.
  */
 export function dayStartIso(day: string, nextDay = false): string | null {
-  const parsed = parse(day, 'yyyy-MM-dd', new Date());
+  const parsed = parseLocal(day);
   if (!isValid(parsed)) return null;
   // addDays keeps local midnight across a DST change; adding 24 h would not.
   return (nextDay ? addDays(parsed, 1) : parsed).toISOString();
@@ -196,7 +217,7 @@ export function dayStartIso(day: string, nextDay = false): string | null {
 
 /** A calendar date "2013-02-23" as "Sat 23 Feb 2013". */
 export function formatLocalDate(day: string): string {
-  const parsed = parse(day, 'yyyy-MM-dd', new Date());
+  const parsed = parseLocal(day);
   return isValid(parsed) ? format(parsed, 'EEE d MMM yyyy') : day;
 }
 
