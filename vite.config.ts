@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/precompress.ts';
+import { stripSchemaMeta } from './scripts/strip-schema-meta.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -11,7 +12,7 @@ const apiPort = Number(process.env.READOUT_API_PORT ?? 3000);
 export default defineConfig({
   root: here('./client'),
   publicDir: false,
-  plugins: [react(), precompress()],
+  plugins: [react(), stripSchemaMeta(), precompress()],
   resolve: {
     // The same aliases as package.json "imports", so client and shared code
     // import each other the same way in Vite, vitest and tsc.
