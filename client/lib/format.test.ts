@@ -1,5 +1,29 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { dayPart, dayStartIso, formatAgoShort, formatDuration, formatLocalDate, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity, ordinal } from './format.ts';
+import {
+  calendarDay,
+  dayPart,
+  dayStartIso,
+  formatAgoShort,
+  formatClockDayIn,
+  formatDate,
+  formatDateTime,
+  formatDateTimeIn,
+  formatDateTimeSeconds,
+  formatDayMonthIn,
+  formatDuration,
+  formatLocalDate,
+  formatPeriod,
+  formatPromiseTime,
+  formatRelative,
+  fromLocalInput,
+  localTimeIn,
+  shiftDay,
+  toLocalInput,
+  zoneCity,
+  ordinal,
+} from './format.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -147,5 +171,40 @@ describe('calendar days', () => {
   it('shows a calendar day with its weekday, or the text as given when it is not one', () => {
     expect(formatLocalDate('2013-02-23')).toBe('Sat 23 Feb 2013');
     expect(formatLocalDate('2013-02-30')).toBe('2013-02-30');
+  });
+});
+
+describe('dates as text, as date-fns’ format writes them', () => {
+  // Zones a quarter or half hour off, west and east, with and without DST, and across the date line.
+  const zones = ['UTC', 'Europe/Moscow', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+  // Every few days over two years (each weekday, month and both DST changes), at shifting times of day.
+  const instants = Array.from({ length: 260 }, (_, i) => Date.UTC(2023, 0, 1) + i * (2.8 * d + 37 * m + 13 * s));
+  instants.push(Date.UTC(99, 2, 1, 12), Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(2024, 2, 10, 7, 30), Date.UTC(2024, 10, 3, 6, 30));
+
+  it('in the viewer’s zone', () => {
+    for (const at of instants) {
+      expect(formatDateTime(at)).toBe(format(at, 'd MMM yyyy, HH:mm'));
+      expect(formatDateTimeSeconds(at)).toBe(format(at, 'd MMM yyyy, HH:mm:ss'));
+      expect(formatDate(at)).toBe(format(at, 'd MMM yyyy'));
+      expect(toLocalInput(at)).toBe(format(at, "yyyy-MM-dd'T'HH:mm"));
+      expect(calendarDay(at)).toBe(format(at, 'yyyy-MM-dd'));
+      expect(formatLocalDate(calendarDay(at))).toBe(format(at, 'EEE d MMM yyyy'));
+      expect(formatPeriod(new Date(at).toISOString(), 'week')).toBe(format(new TZDate(at, 'UTC'), 'd MMM yyyy'));
+      expect(formatPeriod(new Date(at).toISOString(), 'month')).toBe(format(new TZDate(at, 'UTC'), 'MMM yyyy'));
+    }
+  });
+
+  it('in a counterpart’s zone', () => {
+    for (const zone of zones) {
+      for (const at of instants) {
+        const local = new TZDate(at, zone);
+        const iso = new Date(at).toISOString();
+        expect(localTimeIn(zone, at)).toMatchObject({ time: format(local, 'HH:mm'), offset: format(local, 'xxx', { in: tz(zone) }) });
+        expect(formatDateTimeIn(iso, zone)).toBe(format(local, 'd MMM yyyy, HH:mm'));
+        expect(formatDayMonthIn(iso, zone)).toBe(format(local, 'd MMM'));
+        expect(formatClockDayIn(iso, zone)).toBe(format(local, 'HH:mm EEE'));
+        expect(formatPromiseTime(iso, zone)).toBe(`${format(local, 'EEE HH:mm')} ${zoneCity(zone)} time`);
+      }
+    }
   });
 });

@@ -1,9 +1,38 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { addDays, format, formatDistanceStrict, formatISO, intervalToDuration, isValid } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { addDays, formatDistanceStrict, formatISO, intervalToDuration, isValid } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
 // Every date-fns call of the client lives here, so the formats stay consistent
 // and the time-zone handling can be tested in one place.
+
+// --- Dates as text ---
+// The few fixed formats the dashboard shows, written out rather than through
+// date-fns' format (whose every-token formatter would ship with the first
+// page). Each reads the date's own fields: the viewer's zone for a Date, the
+// zone of a TZDate. format.test.ts checks them against date-fns' format.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "12 Feb" (date-fns "d MMM"). */
+const dayMonth = (date: Date) => `${date.getDate()} ${MONTHS[date.getMonth()]}`;
+/** "2013", "0099" (date-fns "yyyy"). */
+const year = (date: Date) => String(date.getFullYear()).padStart(4, '0');
+/** "12 Feb 2013" (date-fns "d MMM yyyy"). */
+const dayMonthYear = (date: Date) => `${dayMonth(date)} ${year(date)}`;
+/** "14:30" (date-fns "HH:mm"). */
+const clock = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** "Tue" (date-fns "EEE"). */
+const weekday = (date: Date) => WEEKDAYS[date.getDay()]!;
+/** "2013-02-12" (date-fns "yyyy-MM-dd"). */
+const isoDay = (date: Date) => `${year(date)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The date's UTC offset, "+03:00", "-05:30", "+00:00" (date-fns "xxx"). */
+function utcOffset(date: Date): string {
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(abs / 60))}:${pad(abs % 60)}`;
+}
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -11,7 +40,6 @@ const HOUR = 60 * MINUTE;
 export const HOUR_MS = HOUR;
 const DAY = 24 * HOUR;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** One decimal under 10, none from 10 on: "6.5", "30". */
 const trim = (value: number) => (value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, ''));
@@ -70,17 +98,19 @@ export function formatDuration(ms: number | null | undefined, style: DurationSty
 
 /** An instant in the viewer's own zone: "12 Feb 2013, 14:30". */
 export function formatDateTime(iso: string | number | Date): string {
-  return format(new Date(iso), 'd MMM yyyy, HH:mm');
+  const date = new Date(iso);
+  return `${dayMonthYear(date)}, ${clock(date)}`;
 }
 
 /** An instant to the second, in the viewer's zone: "12 Feb 2013, 14:30:05" (a log of tries seconds apart). */
 export function formatDateTimeSeconds(iso: string | number | Date): string {
-  return format(new Date(iso), 'd MMM yyyy, HH:mm:ss');
+  const date = new Date(iso);
+  return `${dayMonthYear(date)}, ${clock(date)}:${pad(date.getSeconds())}`;
 }
 
 /** A date only, in the viewer's zone: "12 Feb 2013". */
 export function formatDate(iso: string | number | Date): string {
-  return format(new Date(iso), 'd MMM yyyy');
+  return dayMonthYear(new Date(iso));
 }
 
 /**
@@ -137,16 +167,17 @@ export function zoneCity(timeZone: string): string {
 export function localTimeIn(timeZone: string, now: number): { time: string; dayPart: DayPart; city: string; offset: string } {
   const local = new TZDate(now, timeZone);
   return {
-    time: format(local, 'HH:mm'),
+    time: clock(local),
     dayPart: dayPart(local.getHours()),
     city: zoneCity(timeZone),
-    offset: format(local, 'xxx', { in: tz(timeZone) }),
+    offset: utcOffset(local),
   };
 }
 
 /** The value a <input type="datetime-local"> shows for an instant, in the viewer's zone. */
 export function toLocalInput(instant: number | Date): string {
-  return format(instant, "yyyy-MM-dd'T'HH:mm");
+  const date = new Date(instant);
+  return `${isoDay(date)}T${clock(date)}`;
 }
 
 /**
@@ -183,17 +214,19 @@ function parseLocal(value: string, withTime = false): Date {
 
 /** An instant as the wall-clock time of an IANA zone: "12 Feb 2013, 22:30". */
 export function formatDateTimeIn(iso: string | number | Date, timeZone: string): string {
-  return format(new TZDate(new Date(iso).getTime(), timeZone), 'd MMM yyyy, HH:mm');
+  const date = new TZDate(new Date(iso).getTime(), timeZone);
+  return `${dayMonthYear(date)}, ${clock(date)}`;
 }
 
 /** A trend period's label, read in UTC like the period itself: "11 Feb 2013" (the week of) or "Feb 2013". */
 export function formatPeriod(startIso: string, interval: TrendInterval): string {
-  return format(new TZDate(Date.parse(startIso), 'UTC'), interval === 'month' ? 'MMM yyyy' : 'd MMM yyyy');
+  const start = new TZDate(Date.parse(startIso), 'UTC');
+  return interval === 'month' ? `${MONTHS[start.getMonth()]} ${year(start)}` : dayMonthYear(start);
 }
 
 /** The viewer's calendar day of an instant, as a date input holds it: "2013-02-12". */
 export function calendarDay(instant: number | Date): string {
-  return format(instant, 'yyyy-MM-dd');
+  return isoDay(new Date(instant));
 }
 
 /** A calendar day some days later (or earlier), across DST changes: "2013-03-09" + 2 → "2013-03-11". */
@@ -218,17 +251,18 @@ export function dayStartIso(day: string, nextDay = false): string | null {
 /** A calendar date "2013-02-23" as "Sat 23 Feb 2013". */
 export function formatLocalDate(day: string): string {
   const parsed = parseLocal(day);
-  return isValid(parsed) ? format(parsed, 'EEE d MMM yyyy') : day;
+  return isValid(parsed) ? `${weekday(parsed)} ${dayMonthYear(parsed)}` : day;
 }
 
 /** An instant as a short date of an IANA zone: "18 Feb". */
 export function formatDayMonthIn(iso: string | number | Date, timeZone: string): string {
-  return format(new TZDate(new Date(iso).getTime(), timeZone), 'd MMM');
+  return dayMonth(new TZDate(new Date(iso).getTime(), timeZone));
 }
 
 /** An instant as a time and weekday of an IANA zone: "09:00 Mon". */
 export function formatClockDayIn(iso: string | number | Date, timeZone: string): string {
-  return format(new TZDate(new Date(iso).getTime(), timeZone), 'HH:mm EEE');
+  const date = new TZDate(new Date(iso).getTime(), timeZone);
+  return `${clock(date)} ${weekday(date)}`;
 }
 
 /** How far ahead an instant is, coarsely: "in 45 min", "in 5 h", "in 3 d"; "now" when it has come. */
@@ -241,5 +275,6 @@ export function formatTimeAhead(ms: number): string {
 
 /** A promised time as the callee's office means it: "Fri 18:00 Moscow time". */
 export function formatPromiseTime(iso: string, timeZone: string): string {
-  return `${format(new TZDate(Date.parse(iso), timeZone), 'EEE HH:mm')} ${zoneCity(timeZone)} time`;
+  const date = new TZDate(Date.parse(iso), timeZone);
+  return `${weekday(date)} ${clock(date)} ${zoneCity(timeZone)} time`;
 }
