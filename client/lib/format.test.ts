@@ -1,5 +1,5 @@
 import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, formatDistanceStrict, intervalToDuration } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   calendarDay,
@@ -204,6 +204,23 @@ describe('dates as text, as date-fns’ format writes them', () => {
         expect(formatDayMonthIn(iso, zone)).toBe(format(local, 'd MMM'));
         expect(formatClockDayIn(iso, zone)).toBe(format(local, 'HH:mm EEE'));
         expect(formatPromiseTime(iso, zone)).toBe(`${format(local, 'EEE HH:mm')} ${zoneCity(zone)} time`);
+      }
+    }
+  });
+});
+
+describe('a relative time under a month, as date-fns’ formatDistanceStrict says it', () => {
+  it('counts minutes, hours, wall-clock days and a 30-day month, either way', () => {
+    // Nows around both DST changes of the viewer's zone (if it has them) and in between.
+    const nows = [Date.UTC(2024, 2, 9, 12), Date.UTC(2024, 2, 31, 0, 30), Date.UTC(2024, 5, 15, 8), Date.UTC(2024, 9, 27, 1, 15), Date.UTC(2024, 10, 3, 18)];
+    const spans = Array.from({ length: 400 }, (_, i) => m + i * (1.9 * h + 7 * m + 29 * s)).concat([59 * m, h, 23 * h + 59 * m, d - 1, d, d + h, 30 * d, 30 * d - h, 30 * d + h, 31 * d - m]);
+    for (const now of nows) {
+      for (const span of spans) {
+        for (const at of [now - span, now + span]) {
+          const { years = 0, months = 0 } = intervalToDuration(at < now ? { start: at, end: now } : { start: now, end: at });
+          if (years !== 0 || months !== 0) continue;
+          expect(formatRelative(at, now), `${new Date(at).toISOString()} from ${new Date(now).toISOString()}`).toBe(formatDistanceStrict(at, now, { addSuffix: true, roundingMethod: 'floor' }));
+        }
       }
     }
   });

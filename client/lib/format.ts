@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, formatDistanceStrict, formatISO, intervalToDuration, isValid } from 'date-fns';
+import { addDays, formatISO, intervalToDuration, isValid } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
 // Every date-fns call of the client lives here, so the formats stay consistent
@@ -125,10 +125,25 @@ export function formatRelative(iso: string | number | Date, now: number): string
   if (Math.abs(span) < MINUTE) return 'just now';
   const parts = intervalToDuration(span > 0 ? { start: date, end: now } : { start: now, end: date });
   const { years = 0, months = 0, days = 0 } = parts;
-  if (years === 0 && months === 0) return formatDistanceStrict(date, now, { addSuffix: true, roundingMethod: 'floor' });
-  const words = years > 0 ? [unit(years, 'year'), months ? unit(months, 'month') : ''] : [unit(months, 'month'), days ? unit(days, 'day') : ''];
-  const text = words.filter(Boolean).join(' ');
+  const text =
+    years === 0 && months === 0
+      ? spanUnderAMonth(Math.min(date.getTime(), now), Math.max(date.getTime(), now))
+      : (years > 0 ? [unit(years, 'year'), months ? unit(months, 'month') : ''] : [unit(months, 'month'), days ? unit(days, 'day') : '']).filter(Boolean).join(' ');
   return span > 0 ? `${text} ago` : `in ${text}`;
+}
+
+/**
+ * A span of a minute to a calendar month in one unit, rounded down, as
+ * date-fns' formatDistanceStrict says it: "12 minutes", "5 hours", "3 days",
+ * and "1 month" from 30 days on. Days count the wall clock: a DST change in
+ * between does not make one of them 23 or 25 hours.
+ */
+function spanUnderAMonth(from: number, to: number): string {
+  const ms = to - from;
+  if (ms < HOUR) return unit(Math.floor(ms / MINUTE), 'minute');
+  if (ms < DAY) return unit(Math.floor(ms / HOUR), 'hour');
+  const wallClockMs = ms - (new Date(to).getTimezoneOffset() - new Date(from).getTimezoneOffset()) * MINUTE;
+  return wallClockMs < 30 * DAY ? unit(Math.floor(wallClockMs / DAY), 'day') : unit(Math.floor(wallClockMs / (30 * DAY)), 'month');
 }
 
 /** How long ago, in the short units of a board row: "just now", "12 min ago", "5 h ago", "3 days ago". */
