@@ -1,15 +1,17 @@
-import { lazy } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Loading } from '../components/ui/loading.tsx';
 import { AdminOnly, AuthGate } from './auth-gate.tsx';
 import { RouteError } from './error-boundary.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { BoardPage } from './pages/board-page.tsx';
-import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { SetupPage } from './pages/setup-page.tsx';
 
 // The board is the page analysts keep open, so it ships in the main bundle;
-// every other page loads when first visited (the charts page pulls in recharts).
+// every other page loads when first visited (the charts page pulls in recharts),
+// the login and setup pages too: with a session, the board never needs them.
+const LoginPage = lazy(() => import('./pages/login-page.tsx'));
+const SetupPage = lazy(() => import('./pages/setup-page.tsx'));
 const LogCallPage = lazy(() => import('./pages/log-call-page.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings-page.tsx'));
 const CallsPage = lazy(() => import('./pages/calls-page.tsx'));
@@ -35,9 +37,14 @@ const RoundPage = lazy(() => import('./pages/round-page.tsx'));
 const LogRoundPage = lazy(() => import('./pages/log-round-page.tsx'));
 const BriefingPage = lazy(() => import('./pages/briefing-page.tsx'));
 
+/** A page outside the app's frame (whose <Suspense> the other pages load in). */
+function Standalone({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
 export const routes: RouteObject[] = [
-  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/setup', element: <Standalone><SetupPage /></Standalone>, errorElement: <RouteError /> },
+  { path: '/login', element: <Standalone><LoginPage /></Standalone>, errorElement: <RouteError /> },
   {
     path: '/',
     element: (

@@ -1,5 +1,29 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format, formatDistanceStrict, intervalToDuration } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { dayPart, formatAgoShort, formatDuration, formatRelative, fromLocalInput, localTimeIn, shiftDay, toLocalInput, zoneCity, ordinal } from './format.ts';
+import {
+  calendarDay,
+  dayPart,
+  dayStartIso,
+  formatAgoShort,
+  formatClockDayIn,
+  formatDate,
+  formatDateTime,
+  formatDateTimeIn,
+  formatDateTimeSeconds,
+  formatDayMonthIn,
+  formatDuration,
+  formatLocalDate,
+  formatPeriod,
+  formatPromiseTime,
+  formatRelative,
+  fromLocalInput,
+  localTimeIn,
+  shiftDay,
+  toLocalInput,
+  zoneCity,
+  ordinal,
+} from './format.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -110,6 +134,14 @@ describe('datetime-local values', () => {
   it('answers null for an empty or broken value', () => {
     expect(fromLocalInput('')).toBeNull();
     expect(fromLocalInput('2013-02-30T10:00')).toBeNull();
+    for (const broken of ['2013-02-12', '2013-02-12T24:00', '2013-02-12T10:60', '2013-02-12T10:00:60', '2013-13-01T10:00', '2013-02-12T10:00Z', ' 2013-02-12T10:00', 'soon']) {
+      expect(fromLocalInput(broken), broken).toBeNull();
+    }
+  });
+
+  it('reads the seconds when the value has them', () => {
+    const iso = fromLocalInput('2013-02-12T14:30:05');
+    expect(Date.parse(iso!)).toBe(new Date(2013, 1, 12, 14, 30, 5).getTime());
   });
 });
 
@@ -117,5 +149,79 @@ describe('calendar days', () => {
   it('shifts a calendar day by whole days', () => {
     expect(shiftDay('2013-02-27', 2)).toBe('2013-03-01');
     expect(shiftDay('2013-03-01', -1)).toBe('2013-02-28');
+    expect(shiftDay('2012-02-28', 1)).toBe('2012-02-29');
+  });
+
+  it('starts a day at the viewer’s midnight, or the next one', () => {
+    expect(dayStartIso('2013-02-12')).toBe(new Date(2013, 1, 12).toISOString());
+    expect(dayStartIso('2013-02-28', true)).toBe(new Date(2013, 2, 1).toISOString());
+    expect(dayStartIso('2012-02-29')).toBe(new Date(2012, 1, 29).toISOString());
+  });
+
+  it('takes only real calendar days', () => {
+    for (const broken of ['', '2013-02-29', '2013-00-10', '2013-04-31', '2013-02-12T00:00', '12/02/2013', '2013-02-12x']) {
+      expect(dayStartIso(broken), broken).toBeNull();
+    }
+  });
+
+  it('reads a year before 100 as that year', () => {
+    expect(formatLocalDate('0099-03-01')).toBe('Sun 1 Mar 0099');
+  });
+
+  it('shows a calendar day with its weekday, or the text as given when it is not one', () => {
+    expect(formatLocalDate('2013-02-23')).toBe('Sat 23 Feb 2013');
+    expect(formatLocalDate('2013-02-30')).toBe('2013-02-30');
+  });
+});
+
+describe('dates as text, as date-fns’ format writes them', () => {
+  // Zones a quarter or half hour off, west and east, with and without DST, and across the date line.
+  const zones = ['UTC', 'Europe/Moscow', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+  // Every few days over two years (each weekday, month and both DST changes), at shifting times of day.
+  const instants = Array.from({ length: 260 }, (_, i) => Date.UTC(2023, 0, 1) + i * (2.8 * d + 37 * m + 13 * s));
+  instants.push(Date.UTC(99, 2, 1, 12), Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(2024, 2, 10, 7, 30), Date.UTC(2024, 10, 3, 6, 30));
+
+  it('in the viewer’s zone', () => {
+    for (const at of instants) {
+      expect(formatDateTime(at)).toBe(format(at, 'd MMM yyyy, HH:mm'));
+      expect(formatDateTimeSeconds(at)).toBe(format(at, 'd MMM yyyy, HH:mm:ss'));
+      expect(formatDate(at)).toBe(format(at, 'd MMM yyyy'));
+      expect(toLocalInput(at)).toBe(format(at, "yyyy-MM-dd'T'HH:mm"));
+      expect(calendarDay(at)).toBe(format(at, 'yyyy-MM-dd'));
+      expect(formatLocalDate(calendarDay(at))).toBe(format(at, 'EEE d MMM yyyy'));
+      expect(formatPeriod(new Date(at).toISOString(), 'week')).toBe(format(new TZDate(at, 'UTC'), 'd MMM yyyy'));
+      expect(formatPeriod(new Date(at).toISOString(), 'month')).toBe(format(new TZDate(at, 'UTC'), 'MMM yyyy'));
+    }
+  });
+
+  it('in a counterpart’s zone', () => {
+    for (const zone of zones) {
+      for (const at of instants) {
+        const local = new TZDate(at, zone);
+        const iso = new Date(at).toISOString();
+        expect(localTimeIn(zone, at)).toMatchObject({ time: format(local, 'HH:mm'), offset: format(local, 'xxx', { in: tz(zone) }) });
+        expect(formatDateTimeIn(iso, zone)).toBe(format(local, 'd MMM yyyy, HH:mm'));
+        expect(formatDayMonthIn(iso, zone)).toBe(format(local, 'd MMM'));
+        expect(formatClockDayIn(iso, zone)).toBe(format(local, 'HH:mm EEE'));
+        expect(formatPromiseTime(iso, zone)).toBe(`${format(local, 'EEE HH:mm')} ${zoneCity(zone)} time`);
+      }
+    }
+  });
+});
+
+describe('a relative time under a month, as date-fns’ formatDistanceStrict says it', () => {
+  it('counts minutes, hours, wall-clock days and a 30-day month, either way', () => {
+    // Nows around both DST changes of the viewer's zone (if it has them) and in between.
+    const nows = [Date.UTC(2024, 2, 9, 12), Date.UTC(2024, 2, 31, 0, 30), Date.UTC(2024, 5, 15, 8), Date.UTC(2024, 9, 27, 1, 15), Date.UTC(2024, 10, 3, 18)];
+    const spans = Array.from({ length: 400 }, (_, i) => m + i * (1.9 * h + 7 * m + 29 * s)).concat([59 * m, h, 23 * h + 59 * m, d - 1, d, d + h, 30 * d, 30 * d - h, 30 * d + h, 31 * d - m]);
+    for (const now of nows) {
+      for (const span of spans) {
+        for (const at of [now - span, now + span]) {
+          const { years = 0, months = 0 } = intervalToDuration(at < now ? { start: at, end: now } : { start: now, end: at });
+          if (years !== 0 || months !== 0) continue;
+          expect(formatRelative(at, now), `${new Date(at).toISOString()} from ${new Date(now).toISOString()}`).toBe(formatDistanceStrict(at, now, { addSuffix: true, roundingMethod: 'floor' }));
+        }
+      }
+    }
   });
 });

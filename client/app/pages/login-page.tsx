@@ -9,7 +9,7 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-export function LoginPage() {
+export default function LoginPage() {
   const [params] = useSearchParams();
   const setup = useSetupStatus();
   const me = useMe();

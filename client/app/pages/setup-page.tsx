@@ -4,7 +4,7 @@ import { useSetupStatus } from '#client/features/auth/api/auth.ts';
 import { SetupForm } from '#client/features/auth/components/setup-form.tsx';
 import { AuthShell } from './auth-shell.tsx';
 
-export function SetupPage() {
+export default function SetupPage() {
   const setup = useSetupStatus();
   const navigate = useNavigate();
   if (setup.isPending) return <Loading />;

@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '#client/components/ui/alert.tsx';
-import { AttemptDialog } from '#client/components/ui/attempt-dialog.tsx';
 import { LiveTimer } from '#client/components/ui/live-timer.tsx';
 import { useRecordAttempt } from '#client/features/calls/api/attempts.ts';
 import { anyCallQuery } from '#client/features/calls/api/calls.ts';
@@ -20,7 +19,11 @@ import { useBoardMarks } from '../lib/board-marks.ts';
 import { nextAvailabilityChange } from '../lib/working-clock.ts';
 import { AwaitingList } from './awaiting-list.tsx';
 import { BoardSummary } from './board-summary.tsx';
-import { OutcomeDialog } from './outcome-dialog.tsx';
+
+// The dialogs load when a row's button first asks for one: the board's first
+// rows do not need them.
+const OutcomeDialog = lazy(() => import('./outcome-dialog.tsx').then((module) => ({ default: module.OutcomeDialog })));
+const AttemptDialog = lazy(() => import('#client/components/ui/attempt-dialog.tsx').then((module) => ({ default: module.AttemptDialog })));
 
 /** Text a filter matches: both parties, the callee's ministry and country, the topic. */
 export function matchesFilter(call: AwaitingCall, needle: string): boolean {
@@ -90,10 +93,19 @@ export function AwaitingBoard({ canRecord, renderRoundFilter }: { canRecord: boo
   const attempt = useRecordAttempt();
   const [recording, setRecording] = useState<AwaitingCall | null>(null);
   const [trying, setTrying] = useState<AwaitingCall | null>(null);
+  // Once loaded, the dialogs stay mounted (closed) like any other: closing
+  // one then returns focus to the row's button, as <dialog> does.
+  const [dialogsWanted, setDialogsWanted] = useState(false);
   const [filter, setFilter] = useState('');
   const needle = useDeferredValue(filter.trim());
-  const onRecord = useCallback((call: AwaitingCall) => setRecording(call), []);
-  const onAttempt = useCallback((call: AwaitingCall) => setTrying(call), []);
+  const onRecord = useCallback((call: AwaitingCall) => {
+    setDialogsWanted(true);
+    setRecording(call);
+  }, []);
+  const onAttempt = useCallback((call: AwaitingCall) => {
+    setDialogsWanted(true);
+    setTrying(call);
+  }, []);
   const roundFilterId = useId();
   const setRound = (next: string) =>
     setParams(
@@ -157,26 +169,30 @@ export function AwaitingBoard({ canRecord, renderRoundFilter }: { canRecord: boo
       ) : (
         <AwaitingList items={items} skewMs={skewMs} thresholds={thresholds} onRecord={onRecord} onAttempt={onAttempt} canRecord={canRecord} roundTitles={roundTitles} />
       )}
-      <OutcomeDialog
-        call={recording}
-        skewMs={skewMs}
-        onClose={() => setRecording(null)}
-        onRecord={(status, at) => {
-          if (recording) record.mutate({ call: recording, status, at });
-          setRecording(null);
-        }}
-      />
-      <AttemptDialog
-        call={trying}
-        description={trying ? <AttemptLine call={trying} skewMs={skewMs} /> : undefined}
-        onClose={() => setTrying(null)}
-        onSubmit={async (body) => {
-          if (!trying) return;
-          await attempt.mutateAsync({ callId: trying.id, body });
-          notify(`Recorded: the ${ordinal(trying.attempts + 1)} attempt to reach ${trying.callee.name}. The wait still runs from the first try.`, 'success');
-          setTrying(null);
-        }}
-      />
+      {dialogsWanted ? (
+        <Suspense fallback={null}>
+          <OutcomeDialog
+            call={recording}
+            skewMs={skewMs}
+            onClose={() => setRecording(null)}
+            onRecord={(status, at) => {
+              if (recording) record.mutate({ call: recording, status, at });
+              setRecording(null);
+            }}
+          />
+          <AttemptDialog
+            call={trying}
+            description={trying ? <AttemptLine call={trying} skewMs={skewMs} /> : undefined}
+            onClose={() => setTrying(null)}
+            onSubmit={async (body) => {
+              if (!trying) return;
+              await attempt.mutateAsync({ callId: trying.id, body });
+              notify(`Recorded: the ${ordinal(trying.attempts + 1)} attempt to reach ${trying.callee.name}. The wait still runs from the first try.`, 'success');
+              setTrying(null);
+            }}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
