@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '#client/lib/api-client.ts';
 import { queryRoots } from '#client/lib/query-keys.ts';
 import { Call, type AwaitingCall } from '#shared/schemas/calls.ts';
-import type { AwaitingData } from './awaiting.ts';
+import { type AwaitingData, dropPagesAhead } from './awaiting.ts';
 
 /** The board's order: oldest placedAt first, then id (as the server sorts). */
 function before(a: Pick<Call, 'placedAt' | 'id'>, b: Pick<Call, 'placedAt' | 'id'>): boolean {
@@ -15,6 +15,8 @@ function before(a: Pick<Call, 'placedAt' | 'id'>, b: Pick<Call, 'placedAt' | 'id
 const WHOLE_BOARD = ['awaiting', 'all'] as const;
 
 function update(client: QueryClient, change: (data: AwaitingData) => AwaitingData) {
+  // A page asked for ahead may predate this change: the board asks for it again.
+  dropPagesAhead();
   client.setQueriesData<AwaitingData>({ queryKey: WHOLE_BOARD }, (data) => (data ? change(data) : data));
 }
 

@@ -47,37 +47,65 @@ export function boardOf(data: AwaitingData | undefined): AwaitingBoard {
   return { items, skewMs: estimateSkew(first.items, first.receivedAt) };
 }
 
-/** A page asked for before the board wanted it, by round ('' for the whole board) and cursor. */
-const ahead = new Map<string, { at: number; page: Promise<AwaitingPage> }>();
+/** A page asked for before the board wanted it: `taken` once the board asked for it, `next` its cursor once it arrived. */
+interface Ahead {
+  at: number;
+  page: Promise<AwaitingPage>;
+  taken: boolean;
+  next: string | null | undefined;
+}
+
+/** Pages asked for ahead, by round ('' for the whole board) and cursor. */
+const ahead = new Map<string, Ahead>();
 /** How long a page asked for ahead may wait to be taken (it is taken within milliseconds when the board is open). */
 const AHEAD_MAX_AGE_MS = 5_000;
 
-function fetchPage(cursor: string | null, roundId: string | undefined, signal?: AbortSignal): Promise<AwaitingPage> {
-  return api('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor, roundId }, signal }, AwaitingList).then((page) => ({ ...page, receivedAt: Date.now() }));
+/** A page; `onCursor` hears the next page's cursor as soon as the answer is read, before it is checked against the contract. */
+async function fetchPage(cursor: string | null, roundId: string | undefined, signal?: AbortSignal, onCursor?: (next: string | null) => void): Promise<AwaitingPage> {
+  const body = await api<unknown>('/calls/awaiting', { query: { limit: PAGE_SIZE, cursor, roundId }, signal });
+  const next = (body as { nextCursor?: unknown } | null)?.nextCursor;
+  if (typeof next === 'string' || next === null) onCursor?.(next);
+  return { ...AwaitingList.parse(body), receivedAt: Date.now() };
+}
+
+/** Asks for the page at `cursor` ahead; once the board has taken it, its own successor is asked for as soon as its cursor is known. */
+function askAhead(round: string, roundId: string | undefined, cursor: string): void {
+  const entry: Ahead = { at: Date.now(), page: Promise.resolve(null as never), taken: false, next: undefined };
+  entry.page = fetchPage(cursor, roundId, undefined, (next) => {
+    entry.next = next;
+    if (entry.taken && next !== null) askAhead(round, roundId, next);
+  });
+  // Taken (and its error shown) by the board's next fetch; unhandled until then.
+  entry.page.catch(() => undefined);
+  ahead.set(round + cursor, entry);
 }
 
 /**
- * A page, and the next one asked for as soon as its cursor is known, so the
- * server works on it while this browser reads and shows this one. A page
- * asked for ahead is only ever taken as the successor of the page fetched
- * just before it: a first page (a refetch starts with one) drops whatever
- * was asked for ahead of that list.
+ * A page, with the next one asked for as soon as its cursor is known, so the
+ * server works on it while this browser checks and shows this one: at most
+ * one page ahead of what the board asked for. A first page (a refetch starts
+ * with one) drops whatever was asked for ahead of that list, and so does any
+ * change the event stream brings (dropPagesAhead), so a page fetched before
+ * a change is never taken after it.
  */
 export async function fetchPageAhead(cursor: string | null, roundId: string | undefined, signal?: AbortSignal): Promise<AwaitingPage> {
   const round = `${roundId ?? ''}\u0000`;
-  const key = (c: string) => round + c;
-  const early = cursor === null ? undefined : ahead.get(key(cursor));
+  const early = cursor === null ? undefined : ahead.get(round + cursor);
   const now = Date.now();
-  // A first page starts the list anew: nothing asked for ahead before it is taken.
-  for (const [k, entry] of ahead) if (now - entry.at >= AHEAD_MAX_AGE_MS || (cursor === null ? k.startsWith(round) : k === key(cursor))) ahead.delete(k);
-  const page = early && now - early.at < AHEAD_MAX_AGE_MS ? await early.page : await fetchPage(cursor, roundId, signal);
-  if (page.nextCursor !== null) {
-    const next = fetchPage(page.nextCursor, roundId);
-    // Taken (and its error shown) by the board's next fetch; unhandled until then.
-    next.catch(() => undefined);
-    ahead.set(key(page.nextCursor), { at: Date.now(), page: next });
+  for (const [k, entry] of ahead) if (now - entry.at >= AHEAD_MAX_AGE_MS || (cursor === null ? k.startsWith(round) : k === round + cursor)) ahead.delete(k);
+  if (early && now - early.at < AHEAD_MAX_AGE_MS) {
+    early.taken = true;
+    if (typeof early.next === 'string') askAhead(round, roundId, early.next);
+    return early.page;
   }
-  return page;
+  return fetchPage(cursor, roundId, signal, (next) => {
+    if (next !== null) askAhead(round, roundId, next);
+  });
+}
+
+/** Forgets every page asked for ahead: the event stream has just changed what they would show. */
+export function dropPagesAhead(): void {
+  ahead.clear();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchPageAhead } from './awaiting.ts';
+import { dropPagesAhead, fetchPageAhead } from './awaiting.ts';
 
 /**
  * A stand-in for GET /api/calls/awaiting: three pages, whose cursors carry
@@ -35,6 +35,25 @@ describe('the board asks for each page while the one before is shown', () => {
     expect(third.nextCursor).toBeNull();
     await settle();
     expect(server.asked).toEqual(['first', 'v1-2', 'v1-3']);
+  });
+
+  it('asks for the page after a taken one as soon as it arrives, one page ahead at most', async () => {
+    const server = fakeServer();
+    await fetchPageAhead(null, undefined);
+    // Taken while still on its way: its successor is asked for when it arrives, and nothing further.
+    await fetchPageAhead('v1-2', undefined);
+    await settle();
+    expect(server.asked).toEqual(['first', 'v1-2', 'v1-3']);
+  });
+
+  it('forgets the pages asked for ahead when the event stream changes the board', async () => {
+    const server = fakeServer();
+    await fetchPageAhead(null, undefined);
+    await settle();
+    dropPagesAhead();
+    await fetchPageAhead('v1-2', undefined);
+    await settle();
+    expect(server.asked).toEqual(['first', 'v1-2', 'v1-2', 'v1-3']);
   });
 
   it('never hands a refetch a page asked for before it', async () => {
