@@ -9,7 +9,7 @@ import { fixedClock } from '#server/lib/clock.ts';
 import { choosesGzip } from '#server/lib/compression.ts';
 import { precompressFiles } from '../../scripts/precompress.ts';
 import { createTestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, testDialect } from '../support/database.ts';
 import { seedStory } from './transfer-support.ts';
 
 const GZIP = { 'Accept-Encoding': 'gzip, deflate, br' };
@@ -36,6 +36,8 @@ describe('API answers are compressed when the client accepts it', async () => {
   });
 
   it('gzips a kept answer once, with the entity tag of the plain one, and honours q=0', async () => {
+    // PostgreSQL has no change mark, so nothing is kept (decision 0019).
+    if (testDialect !== 'sqlite') return;
     const plain = await analyst.request('/api/calls?limit=50');
     const text = await plain.text();
     expect(text.length).toBeGreaterThan(1024);
