@@ -73,14 +73,21 @@ export class AnswerCache {
   /** The entry's body gzipped, made once and counted in the cache's bytes while the entry is kept. */
   gzipOf(entry: Entry): Promise<Uint8Array> {
     if (!entry.gzip) {
-      entry.gzip = gzipped(entry.body).then((bytes) => {
-        if (this.#entries.get(entry.key) === entry) {
-          entry.gzipBytes = bytes.byteLength;
-          this.#bytes += bytes.byteLength;
-          this.#trim();
-        }
-        return bytes;
-      });
+      entry.gzip = gzipped(entry.body).then(
+        (bytes) => {
+          if (this.#entries.get(entry.key) === entry) {
+            entry.gzipBytes = bytes.byteLength;
+            this.#bytes += bytes.byteLength;
+            this.#trim();
+          }
+          return bytes;
+        },
+        (error: unknown) => {
+          // Tried again by the next request; this one is answered as it is.
+          entry.gzip = undefined;
+          throw error;
+        },
+      );
     }
     return entry.gzip;
   }
@@ -115,8 +122,8 @@ async function send(c: Context<AppEnv>, cache: AnswerCache, entry: Entry): Promi
   if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === entry.etag)) return c.body(null, 304, { ETag: entry.etag, ...vary });
   const headers = { 'Content-Type': 'application/json', ETag: entry.etag, ...vary };
   if (large && choosesGzip(c.req.header('Accept-Encoding'))) {
-    const body = await cache.gzipOf(entry);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) });
+    const body = await cache.gzipOf(entry).catch(() => null);
+    if (body) return c.body(body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.byteLength) });
   }
   return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Length': String(entry.body.byteLength) });
 }

@@ -1,0 +1,32 @@
+import type * as Zlib from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+
+// node:zlib's gzip, failing the first time it is asked.
+const failures = vi.hoisted(() => ({ left: 1 }));
+vi.mock('node:zlib', async (original) => {
+  const zlib = await original<typeof Zlib>();
+  const gzip = (body: Uint8Array, done: (error: Error | null, result?: Buffer) => void) => {
+    if (failures.left > 0) {
+      failures.left -= 1;
+      queueMicrotask(() => done(new Error('zlib failed')));
+      return;
+    }
+    zlib.gzip(body, done);
+  };
+  return { ...zlib, gzip };
+});
+
+const { AnswerCache } = await import('./answer-cache.ts');
+
+describe('a kept answer gzipped', () => {
+  it('is made again after gzip failed once, then kept', async () => {
+    const cache = new AnswerCache();
+    const body = new TextEncoder().encode(JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, text: 'Nuclear test' })) }));
+    const entry = cache.set('calls', 'mark-1', 0, Infinity, body);
+    await expect(cache.gzipOf(entry)).rejects.toThrow('zlib failed');
+    const zipped = await cache.gzipOf(entry);
+    expect(new TextDecoder().decode(gunzipSync(zipped))).toBe(new TextDecoder().decode(body));
+    expect(await cache.gzipOf(entry)).toBe(zipped);
+  });
+});
