@@ -17,6 +17,8 @@ interface Memory {
   lastState: Health['state'];
   /** The check under way: requests that arrive meanwhile share its answer. */
   running: Promise<Health> | undefined;
+  /** The last check's answer, until the event loop's turn it was made in ends. */
+  thisTurn: Health | undefined;
 }
 const memories = new WeakMap<Deps['db'], Memory>();
 
@@ -35,12 +37,26 @@ function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
  */
 export async function checkHealth(deps: Deps): Promise<Health> {
   let memory = memories.get(deps.db);
-  if (!memory) memories.set(deps.db, (memory = { probedAt: 0, lastState: 'ok', running: undefined }));
-  // Requests that arrive while a check runs share its answer, so many
-  // monitors asking at once cost one query; no answer is older than the
-  // check it comes from.
+  if (!memory) memories.set(deps.db, (memory = { probedAt: 0, lastState: 'ok', running: undefined, thisTurn: undefined }));
+  // Requests that arrive while a check runs share its answer, and so do those
+  // read in the same turn of the event loop after it (SQLite answers within
+  // the turn, so under load each request would otherwise make its own check):
+  // many monitors asking at once cost one query, and no answer is older than
+  // the turn of the check it comes from.
+  if (memory.thisTurn) return memory.thisTurn;
   const shared = memory;
-  shared.running ??= assess(deps, shared).finally(() => (shared.running = undefined));
+  shared.running ??= assess(deps, shared).then(
+    (health) => {
+      shared.running = undefined;
+      shared.thisTurn = health;
+      setImmediate(() => (shared.thisTurn = undefined));
+      return health;
+    },
+    (error: unknown) => {
+      shared.running = undefined;
+      throw error;
+    },
+  );
   const health = await shared.running;
   if (health.state !== memory.lastState) {
     console.warn(`health: ${memory.lastState} → ${health.state}${'detail' in health ? ` (${health.detail})` : ''}`);
