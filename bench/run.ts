@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Dialect } from '#server/db/client.ts';
 import { SESSION_COOKIE } from '#server/features/auth/middleware.ts';
 import { BENCH_PG_URL, createBenchDatabase } from './database.ts';
 import { boardTimings } from './harness/board.ts';
-import { type Child, peakRssMb, startChild } from './harness/child.ts';
+import { buildServer } from '../scripts/build-server.ts';
+import { type Child, ROOT, peakRssMb, startChild } from './harness/child.ts';
 import { buildClient, initialJsGzipKb } from './harness/client-size.ts';
 import { type Load, load, medianMs, round } from './harness/load.ts';
 import { rawInsertMs } from './harness/raw-inserts.ts';
@@ -62,6 +63,9 @@ function versus(app: Load, reference: Load, extra: Record<string, unknown> = {})
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'readout-bench-run-'));
+  // The server as production runs it (npm start): built, as plain JavaScript.
+  // Inside the checkout, so that its packages resolve from node_modules.
+  const serverDir = join(ROOT, 'dist', 'bench', basename(work));
   const children: Child[] = [];
   const database = await createBenchDatabase(dialect);
   try {
@@ -69,6 +73,8 @@ async function main() {
     const clientDir = join(work, 'client');
     buildClient(clientDir);
     const js = initialJsGzipKb(clientDir);
+    const serverFile = join(serverDir, 'index.js');
+    await buildServer(serverFile);
 
     const now = Date.now();
     log(`seeding ${calls} calls`);
@@ -79,7 +85,7 @@ async function main() {
     const sessionId = await viewerSession(database, now);
 
     log('starting the server');
-    const server = await startChild('server/index.ts', [], {
+    const server = await startChild(serverFile, [], {
       env: { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: clientDir, NODE_ENV: 'production', READOUT_LOG: 'quiet' },
     });
     children.push(server);
@@ -171,6 +177,7 @@ async function main() {
     for (const child of children) await child.stop();
     await database.close();
     rmSync(work, { recursive: true, force: true });
+    rmSync(serverDir, { recursive: true, force: true });
   }
 }
 

@@ -37,7 +37,8 @@ try {
 }
 
 const database = openDatabase(config.DATABASE_URL, limits);
-const clientDir = config.CLIENT_DIR ?? fileURLToPath(new URL('../dist/client', import.meta.url));
+// The client's build is dist/client: beside the built server (dist/server/index.js), or under the checkout when run from source.
+const clientDir = config.CLIENT_DIR ?? fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist/client' : '../client', import.meta.url));
 const deps = { db: database.db, dialect: database.dialect, clock: systemClock, config };
 const drain = new Drain();
 const app = createApp(deps, { clientDir, drain });

@@ -13,11 +13,13 @@ export interface Child {
 }
 
 /**
- * Starts `node [flags] --import tsx SCRIPT ...args` from the repository root
- * and waits for it to print "listening on http://HOST:PORT".
+ * Starts `node [flags] --import tsx SCRIPT ...args` (without tsx for a built
+ * `.js` SCRIPT) from the repository root and waits for it to print
+ * "listening on http://HOST:PORT".
  */
 export async function startChild(script: string, args: string[], options: { env?: NodeJS.ProcessEnv; nodeFlags?: string[]; timeoutMs?: number } = {}): Promise<Child> {
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...loader, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
