@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { CallStatus } from '#shared/schemas/calls.ts';
+import type { Database } from '../db/schema.ts';
+import { loadWithDeferredIndexes } from './deferred-indexes.ts';
 import { partyShape } from './api-shapes.ts';
 import { insertMany, relaxTransactionDurability } from './bulk-insert.ts';
 import { SEED_ACTOR, type SeedTarget, ensureMinistries, ensureOfficials, ministryKey, officialKey } from './seed-store.ts';
@@ -12,8 +15,15 @@ export interface SyntheticOptions {
   seed?: string | number;
   /** The clock's now: every call is placed, answered and closed before it. */
   now: number;
-  /** Calls (and their history rows) committed per transaction. */
+  /** Calls (and their history rows) committed per transaction, where they are not all in one (`deferIndexes`). */
   batchSize?: number;
+  /**
+   * SQLite: load in one transaction with the indexes and insert triggers set
+   * aside and built once at the end (server/cli/deferred-indexes.ts). By
+   * default when at least DEFER_INDEXES_FROM calls are added and the load at
+   * least doubles the calls; a large table is cheaper kept up to date.
+   */
+  deferIndexes?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -59,9 +69,14 @@ export async function ensurePool(target: SeedTarget, now: number) {
   });
 }
 
+/** Below this many calls a load keeps the indexes up to date row by row (see `deferIndexes`). */
+export const DEFER_INDEXES_FROM = 10_000;
+
 /**
- * Adds `count` synthetic calls, each with its audit entry, in transactions of
- * `batchSize` calls written with multi-row INSERTs.
+ * Adds `count` synthetic calls, each with its audit entry, written with
+ * multi-row INSERTs: in transactions of `batchSize` calls, or, on SQLite
+ * when the load at least doubles the calls (`deferIndexes`), in one
+ * transaction with the indexes built once at the end.
  */
 export async function seedSyntheticCalls(target: SeedTarget, options: SyntheticOptions): Promise<SyntheticReport> {
   const started = performance.now();
@@ -72,38 +87,62 @@ export async function seedSyntheticCalls(target: SeedTarget, options: SyntheticO
   const { pool, officials, ministriesCreated, officialsCreated } = await ensurePool(target, now);
   const generator = new CallGenerator(officials, pool.profiles, { count, seed: options.seed ?? DEFAULT_SEED, now, actor: SEED_ACTOR });
 
-  const calls = callTable(now, SEED_ACTOR);
-  const history = historyTable(now, SEED_ACTOR);
-  const rounds = roundTable(now, SEED_ACTOR);
-  const roundHistory = roundHistoryTable(now, SEED_ACTOR);
-  const attempts = attemptTable(now, SEED_ACTOR);
+  const tables = { calls: callTable(now, SEED_ACTOR), history: historyTable(now, SEED_ACTOR), rounds: roundTable(now, SEED_ACTOR), roundHistory: roundHistoryTable(now, SEED_ACTOR), attempts: attemptTable(now, SEED_ACTOR) };
   let done = 0;
-  options.onProgress?.(0, count);
-  while (done < count) {
-    const inThisTransaction = Math.min(batchSize, count - done);
+  /** Writes up to `limit` calls in `trx`; answers how many there were. */
+  const write = async (trx: Transaction<Database>, limit: number) => {
     let written = 0;
-    await target.db.transaction().execute(async (trx) => {
-      await relaxTransactionDurability(trx, target.dialect);
-      // Generated a chunk at a time, so that only a chunk's strings are alive
-      // at once: with whole batches the garbage collector copies them over
-      // and over (a sixth of the run's CPU time, measured).
-      while (written < inThisTransaction) {
-        const chunk = generator.nextBatch(Math.min(CHUNK, inThisTransaction - written));
-        if (chunk.count === 0) break;
-        if (chunk.rounds.length > 0) {
-          await insertMany(trx, target.dialect, rounds, chunk.rounds);
-          await insertMany(trx, target.dialect, roundHistory, chunk.roundHistory);
-        }
-        await insertMany(trx, target.dialect, calls, chunk.calls);
-        await insertMany(trx, target.dialect, history, chunk.history);
-        if (chunk.attempts.length > 0) await insertMany(trx, target.dialect, attempts, chunk.attempts);
-        written += chunk.count;
+    // Generated a chunk at a time, so that only a chunk's strings are alive
+    // at once: with whole batches the garbage collector copies them over
+    // and over (a sixth of the run's CPU time, measured).
+    while (written < limit) {
+      const chunk = generator.nextBatch(Math.min(CHUNK, limit - written));
+      if (chunk.count === 0) break;
+      if (chunk.rounds.length > 0) {
+        await insertMany(trx, target.dialect, tables.rounds, chunk.rounds);
+        await insertMany(trx, target.dialect, tables.roundHistory, chunk.roundHistory);
       }
+      await insertMany(trx, target.dialect, tables.calls, chunk.calls);
+      await insertMany(trx, target.dialect, tables.history, chunk.history);
+      if (chunk.attempts.length > 0) await insertMany(trx, target.dialect, tables.attempts, chunk.attempts);
+      written += chunk.count;
+    }
+    return written;
+  };
+  options.onProgress?.(0, count);
+
+  const defer = options.deferIndexes ?? (target.dialect === 'sqlite' && count >= DEFER_INDEXES_FROM && count >= (await callCount(target)));
+  if (defer && target.dialect === 'sqlite') {
+    const deferred = await target.db.transaction().execute((trx) =>
+      loadWithDeferredIndexes(trx, ['calls', 'history', 'rounds', 'attempts'], async () => {
+        while (done < count) {
+          const written = await write(trx, Math.min(batchSize, count - done));
+          if (written === 0) break;
+          done += written;
+          options.onProgress?.(done, count);
+        }
+      }),
+    );
+    if (deferred) return report();
+  }
+
+  while (done < count) {
+    const written = await target.db.transaction().execute(async (trx) => {
+      await relaxTransactionDurability(trx, target.dialect);
+      return write(trx, Math.min(batchSize, count - done));
     });
     if (written === 0) break;
     done += written;
     options.onProgress?.(done, count);
   }
+  return report();
 
-  return { calls: done, ministriesCreated, officialsCreated, statuses: { ...generator.statuses }, inRounds: generator.inRounds, elapsedMs: performance.now() - started };
+  function report(): SyntheticReport {
+    return { calls: done, ministriesCreated, officialsCreated, statuses: { ...generator.statuses }, inRounds: generator.inRounds, elapsedMs: performance.now() - started };
+  }
+}
+
+async function callCount(target: SeedTarget): Promise<number> {
+  const row = await target.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReplied } from '#shared/domain/call-status.ts';
 import { CallRecord, type CallStatus } from '#shared/schemas/calls.ts';
@@ -11,7 +12,7 @@ import { DEMO_CALL_COUNT, DEMO_EPISODES, seedDemo } from '#server/cli/demo.ts';
 import { NORTH_KOREA_TEST_AT } from '#server/cli/demo-data.ts';
 import { ensurePool, seedSyntheticCalls } from '#server/cli/synthetic.ts';
 import { CALL_WIDTH, CallGenerator } from '#server/cli/synthetic-calls.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, testDialect } from '../support/database.ts';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 
@@ -333,5 +334,63 @@ describe('npm run seed -- --calls N', () => {
     await insertMany(database.db, database.dialect, spec, values);
     const row = await database.db.selectFrom('history').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', 'like', 'bulk-%').executeTakeFirstOrThrow();
     expect(Number(row.n)).toBe(5000);
+  });
+});
+
+describe.runIf(testDialect === 'sqlite')('a large seed on SQLite (indexes and insert triggers deferred to the end)', () => {
+  const databases: DatabaseHandle[] = [];
+  afterAll(async () => {
+    for (const d of databases) await d.close();
+  });
+  async function seeded(deferIndexes: boolean) {
+    const database = await createTestDatabase();
+    databases.push(database);
+    await seedDemo(database, { now: NOW });
+    await seedSyntheticCalls(database, { count: 3000, now: NOW, seed: 7, batchSize: 1000, deferIndexes });
+    return database;
+  }
+  const rows = async (database: DatabaseHandle, query: string) => (await sql.raw<Record<string, unknown>>(query).execute(database.db)).rows;
+  /** What the triggers and indexes left, in terms that do not depend on the random ids. */
+  async function traces(database: DatabaseHandle) {
+    return {
+      schema: await rows(database, `select type, name, tbl_name, sql from sqlite_master where sql is not null order by type, name`),
+      statsLog: await rows(database, `select o.name, s.sign, s.placed_at, s.status, s.responded_at, s.closed_at from stats_changes s join officials o on o.id = s.callee_id order by s.seq`),
+      searchRows: await rows(database, `select count(*) as n, count(distinct call_id) as calls from calls_search_rows`),
+      search: Object.fromEntries(
+        await Promise.all(
+          ['cea', 'sanction', 'nuclear test', 'duty officer', 'zzzz'].map(async (text): Promise<[string, Record<string, unknown>[]]> => [
+            text,
+            await rows(database, `select c.placed_at, c.topic from calls_search s join calls_search_rows r on r.search_rowid = s.rowid join calls c on c.id = r.call_id where calls_search match '"${text}"' order by c.placed_at, c.topic`),
+          ]),
+        ),
+      ),
+      integrity: await rows(database, 'pragma integrity_check'),
+    };
+  }
+
+  it('leaves the very rows, search index, statistics log and schema that row-by-row inserts leave', async () => {
+    const [rowByRow, deferred] = [await seeded(false), await seeded(true)];
+    const [expected, actual] = [await traces(rowByRow), await traces(deferred)];
+    expect(actual.statsLog).toHaveLength(3000 + DEMO_CALL_COUNT);
+    expect(actual.searchRows).toEqual([{ n: 3000 + DEMO_CALL_COUNT, calls: 3000 + DEMO_CALL_COUNT }]);
+    expect(Object.values(actual.search).some((found) => found.length > 10)).toBe(true);
+    expect(actual.integrity).toEqual([{ integrity_check: 'ok' }]);
+    expect(actual).toEqual(expected);
+    // What the search finds is what a scan finds, in topics and in notes.
+    for (const text of ['sanction', 'duty officer']) {
+      const scanned = await rows(deferred, `select placed_at, topic from calls where lower(topic) like '%${text}%' or lower(notes) like '%${text}%' order by placed_at, topic`);
+      expect(scanned.length, text).toBeGreaterThan(10);
+      expect(actual.search[text], text).toEqual(scanned);
+    }
+  });
+
+  it('loads row by row when an insert trigger it cannot replay is there (and that trigger sees every row)', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    await sql`create table seen_calls (id text)`.execute(database.db);
+    await sql`create trigger seen_calls_insert after insert on calls begin insert into seen_calls values (new.id); end`.execute(database.db);
+    await seedSyntheticCalls(database, { count: 500, now: NOW, seed: 7, deferIndexes: true });
+    expect(await rows(database, 'select count(*) as n from seen_calls')).toEqual([{ n: 500 }]);
+    expect(await rows(database, 'select count(*) as n from stats_changes')).toEqual([{ n: 500 }]);
   });
 });
