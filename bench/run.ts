@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '#server/features/auth/middleware.ts';
 import { BENCH_PG_URL, createBenchDatabase } from './database.ts';
 import { boardTimings } from './harness/board.ts';
 import { buildServer } from '../scripts/build-server.ts';
-import { type Child, ROOT, peakRssMb, startChild } from './harness/child.ts';
+import { type Child, ROOT, peakRssMb, rssMb, startChild } from './harness/child.ts';
 import { buildClient, initialJsGzipKb } from './harness/client-size.ts';
 import { type Load, load, medianMs, round } from './harness/load.ts';
 import { rawInsertMs } from './harness/raw-inserts.ts';
@@ -95,6 +95,9 @@ async function main() {
       if (server.process.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // Where the peak comes from: the server's resident set after each step, in the progress lines.
+    const rss = (step: string) => log(`server after ${step}: VmRSS ${rssMb(server.process.pid)} MB, VmHWM ${peakRssMb(server.process.pid)} MB`);
+    rss('warm-up');
     const headers = { cookie: `${SESSION_COOKIE}=${sessionId}` };
     const get = async (path: string) => {
       const res = await fetch(`${server.url}${path}`, { headers });
@@ -104,6 +107,7 @@ async function main() {
     // The first answers apart: they build what the server caches (calendars, the duration index).
     await get('/api/calls/awaiting?limit=50');
     await get('/api/stats/response-times?groupBy=ministry');
+    rss('the first answers');
 
     const options = { connections, durationS, headers };
     const listFigure = async (path: string) => {
@@ -120,7 +124,9 @@ async function main() {
       return versus(app, reference, { bodyBytes: body.byteLength });
     };
     const awaitingFigure = await listFigure('/api/calls/awaiting?limit=50');
+    rss('the awaiting load');
     const returnedFigure = await listFigure('/api/calls?status=returned&limit=50');
+    rss('the returned load');
 
     log('load: /api/health');
     const health = await load(`${server.url}/api/health`, options);
@@ -128,6 +134,7 @@ async function main() {
     children.push(hono);
     const bareHono = await load(`${hono.url}/api/health`, options);
     await hono.stop();
+    rss('the health load');
 
     log('statistics and search');
     const statsMs = await medianMs(`${server.url}/api/stats/response-times?groupBy=ministry`, headers);
@@ -139,12 +146,14 @@ async function main() {
     const searchMs = await medianMs(`${server.url}/api/calls?limit=50&q=ceasefire`, headers);
     const searchNoMatchMs = await medianMs(`${server.url}/api/calls?limit=50&q=${encodeURIComponent('nothing matches this')}`, headers);
 
+    rss('statistics and search');
     let board: { firstRowsMs: number | null; allLoadedMs: number | null; rows: number | null } = { firstRowsMs: null, allLoadedMs: null, rows: null };
     if (!args['no-browser']) {
       log(`the board with ${awaiting} awaiting calls in Chromium`);
       board = await boardTimings(server.url, { name: SESSION_COOKIE, value: sessionId });
     }
-    const rssMb = peakRssMb(server.process.pid);
+    rss('the board');
+    const peakMb = peakRssMb(server.process.pid);
     await server.stop();
 
     const figures = {
@@ -168,7 +177,7 @@ async function main() {
       searchMs,
       searchNoMatchMs,
       seed: { ms: Math.round(seeded.ms), rawInsertMs: Math.round(rawMs), ratio: round(seeded.ms / rawMs, 2) },
-      serverPeakRssMb: rssMb,
+      serverPeakRssMb: peakMb,
       initialJsGzipKb: js.kb,
       board: { awaiting, ...board },
     };

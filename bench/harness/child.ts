@@ -53,9 +53,18 @@ export function stopChild(child: ChildProcess): Promise<void> {
 
 /** The process's peak resident set (VmHWM of /proc/PID/status), in MB; null where /proc is not there. */
 export function peakRssMb(pid: number | undefined): number | null {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** The process's resident set now (VmRSS), in MB; null where /proc is not there. */
+export function rssMb(pid: number | undefined): number | null {
+  return statusMb(pid, 'VmRSS');
+}
+
+function statusMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (pid === undefined) return null;
   try {
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round(Number(match[1]) / 1024) : null;
   } catch {
     return null;
