@@ -30,3 +30,21 @@ describe('a kept answer gzipped', () => {
     expect(await cache.gzipOf(entry)).toBe(zipped);
   });
 });
+
+describe('the kept answers', () => {
+  it('lose what can never be served again whenever an answer is kept: older marks, and answers past their age', () => {
+    const cache = new AnswerCache();
+    const body = (n: number) => new Uint8Array(n);
+    cache.set('page 1', 'mark-1', 0, 1000, body(100));
+    cache.set('stats', 'mark-1', 0, Infinity, body(10));
+    expect(cache.size).toEqual({ entries: 2, bytes: 110 });
+    // A second and a half later the running page is past its age: dropped without being asked for.
+    cache.set('page 2', 'mark-1', 1500, 1000, body(200));
+    expect(cache.size).toEqual({ entries: 2, bytes: 210 });
+    expect(cache.get('stats', 'mark-1', 1500)?.body.byteLength).toBe(10);
+    // A write moved the mark: nothing kept under the old one can be served.
+    cache.set('page 1', 'mark-2', 1600, 1000, body(50));
+    expect(cache.size).toEqual({ entries: 1, bytes: 50 });
+    expect(cache.get('page 1', 'mark-2', 1600)?.body.byteLength).toBe(50);
+  });
+});

@@ -42,6 +42,11 @@ export class AnswerCache {
   /** Computations under way, by key and mark: concurrent misses wait for one. */
   readonly pending = new Map<string, Promise<Entry>>();
 
+  /** Entries kept, and their bytes (bodies and the gzips made of them). */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+
   get(key: string, mark: string, now: number): Entry | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -53,6 +58,8 @@ export class AnswerCache {
   }
 
   set(key: string, mark: string, now: number, maxAgeMs: number, body: Uint8Array): Entry {
+    // What can never be served again goes first: entries under an older mark, or past their age.
+    for (const [k, e] of this.#entries) if (e.mark !== mark || now - e.at >= e.maxAgeMs || now < e.at) this.#drop(k, e);
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
     const entry: Entry = { key, mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"`, gzipBytes: 0 };

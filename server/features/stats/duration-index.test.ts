@@ -4,7 +4,7 @@ import { countGroup, summarizeCounts } from '../../../tests/reference/stats/summ
 import type { CallForStats } from '../../../tests/reference/stats/summary.ts';
 import type { CallStatus } from '#shared/schemas/calls.ts';
 import { aggregate } from './aggregate.ts';
-import { DurationIndex, type StatsRow } from './duration-index.ts';
+import { DurationIndex, IndexBuilder, type StatsRow } from './duration-index.ts';
 import { periodStart } from '#shared/domain/stats/periods.ts';
 import { periodsCovering } from './periods.ts';
 
@@ -23,6 +23,36 @@ function contents(index: DurationIndex) {
 }
 
 describe('DurationIndex', () => {
+  it('builds the same columns, sorted in place, whatever number of calls it was told to expect', () => {
+    // Few distinct keys, so that ties are common: equal keys keep the order the calls came in.
+    let state = 7;
+    const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n);
+    const statuses: CallStatus[] = ['awaiting', 'returned', 'declined', 'withdrawn', 'answered'];
+    const rows = Array.from({ length: 5000 }, () => {
+      const placed = next(400);
+      return row(`o${next(9)}`, placed, statuses[next(statuses.length)]!, placed + next(50));
+    });
+    const expected = (open: boolean) =>
+      rows
+        .map((r, i) => ({ r, i, end: r.responded_at ?? r.closed_at }))
+        .filter(({ end }) => (end === null) === open)
+        .map(({ r, i, end }) => ({ i, key: end === null ? -r.placed_at : end - r.placed_at, r }))
+        .sort((a, b) => a.key - b.key || a.i - b.i)
+        .map(({ key, r }) => [key, r.placed_at, r.callee_id, r.status === 'withdrawn' ? WITHDRAWN : r.status === 'awaiting' ? AWAITING : REPLY]);
+    const open = rows.filter((r) => r.status === 'awaiting').length;
+    for (const hint of [undefined, { closed: 0, open: 0 }, { closed: rows.length - open, open }, { closed: 10_000, open: 10_000 }]) {
+      const builder = new IndexBuilder(undefined, hint);
+      for (const r of rows) builder.push(r);
+      const index = builder.finish();
+      expect(contents(index)).toEqual({ closed: expected(false), open: expected(true) });
+      expect(index.size).toBe(rows.length);
+      // Spare room is kept only where the hint asked for it; the columns still take later changes.
+      if (hint?.open === open) expect(index.closed.key.length + index.open.key.length).toBe(rows.length);
+      expect(index.applyChanges([{ sign: 1, row: row('new', 1, 'returned', 3) }])).toBe(true);
+      expect(index.size).toBe(rows.length + 1);
+    }
+  });
+
   it('sorts fixed durations ascending and open calls by placedAt descending', () => {
     const index = DurationIndex.build([
       row('a', 100, 'returned', 130), // 30

@@ -163,15 +163,31 @@ export class DurationIndex {
   }
 }
 
+/** How many calls of each kind a build expects: its staging columns are made that size (more still fit). */
+export interface ExpectedCalls {
+  /** Calls with a fixed end (respondedAt or closedAt). */
+  closed: number;
+  /** Calls whose duration still runs. */
+  open: number;
+}
+
 /**
  * Builds an index from a stream of calls (a rebuild reads every call) straight
  * into typed arrays: no object per call survives the row it came in, and the
- * sort is of an index permutation over a Float64Array of keys.
+ * sort is of an index permutation over a Float64Array of keys, applied in
+ * place. Told how many calls to expect, a build holds 25 bytes per call at
+ * its peak (the columns and the permutation), and the index keeps exactly
+ * its 21; the columns otherwise grow by half as they fill.
  */
 export class IndexBuilder {
-  private readonly staging = { closed: new Columns(1024), open: new Columns(1024) };
+  private readonly staging: { closed: Columns; open: Columns };
 
-  constructor(private readonly index = new DurationIndex()) {}
+  constructor(
+    private readonly index = new DurationIndex(),
+    expected: ExpectedCalls = { closed: 1024, open: 1024 },
+  ) {
+    this.staging = { closed: new Columns(expected.closed), open: new Columns(expected.open) };
+  }
 
   push(row: StatsRow): void {
     const end = row.responded_at ?? row.closed_at;
@@ -182,7 +198,7 @@ export class IndexBuilder {
   pushCall(callee: number, placed: number, end: number | null, kind: ObservationKind): void {
     const columns = end === null ? this.staging.open : this.staging.closed;
     const i = columns.length;
-    if (i === columns.key.length) columns.reserve(i * 2);
+    if (i === columns.key.length) columns.reserve(i + 1);
     columns.key[i] = end === null ? -placed : this.index.closedKey(callee, placed, end);
     columns.placed[i] = placed;
     columns.callee[i] = callee;
@@ -192,25 +208,52 @@ export class IndexBuilder {
     if (placed > this.index.maxPlaced) this.index.maxPlaced = placed;
   }
 
+  /** The index, its columns the staging columns sorted by key (the builder is spent). */
   finish(): DurationIndex {
     for (const side of ['closed', 'open'] as const) {
-      const from = this.staging[side];
-      const n = from.length;
-      const keys = from.key;
-      const order = new Uint32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => keys[a]! - keys[b]!);
+      const c = this.staging[side];
+      sortInPlace(c);
       const to = this.index[side];
-      to.reserve(n);
-      for (let i = 0; i < n; i++) {
-        const j = order[i]!;
-        to.key[i] = keys[j]!;
-        to.placed[i] = from.placed[j]!;
-        to.callee[i] = from.callee[j]!;
-        to.kind[i] = from.kind[j]!;
-      }
-      to.length = n;
+      to.key = c.key;
+      to.placed = c.placed;
+      to.callee = c.callee;
+      to.kind = c.kind;
+      to.length = c.length;
     }
     return this.index;
+  }
+}
+
+/** Sorts the columns by key (ties keep their order), moving each entry once along the permutation's cycles. */
+function sortInPlace(c: Columns): void {
+  const n = c.length;
+  const { key, placed, callee, kind } = c;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => key[a]! - key[b]! || a - b);
+  // Position i takes the entry at order[i]; order[i] = i marks it done.
+  for (let start = 0; start < n; start++) {
+    if (order[start] === start) continue;
+    const k = key[start]!;
+    const p = placed[start]!;
+    const e = callee[start]!;
+    const d = kind[start]!;
+    let at = start;
+    for (;;) {
+      const from = order[at]!;
+      order[at] = at;
+      if (from === start) {
+        key[at] = k;
+        placed[at] = p;
+        callee[at] = e;
+        kind[at] = d;
+        break;
+      }
+      key[at] = key[from]!;
+      placed[at] = placed[from]!;
+      callee[at] = callee[from]!;
+      kind[at] = kind[from]!;
+      at = from;
+    }
   }
 }

@@ -87,7 +87,14 @@ const STATS_FIELDS = ['callee_id', 'placed_at', 'status', 'responded_at', 'close
  * objects at once; the caller's transaction keeps the pages one snapshot.
  */
 async function buildFromCalls(trx: Transaction<Database>, dialect: Deps['dialect']): Promise<DurationIndex> {
-  const builder = new IndexBuilder();
+  // Sized from two index counts (an awaiting call is the one kind whose duration runs), so the columns are made once.
+  const count = async (awaiting: boolean) => {
+    let q = trx.selectFrom('calls').select((eb) => eb.fn.countAll<number | string>().as('n'));
+    if (awaiting) q = q.where('status', '=', 'awaiting');
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  const open = await count(true);
+  const builder = new IndexBuilder(undefined, { open, closed: Math.max(0, (await count(false)) - open) });
   if (dialect === 'sqlite') {
     // Pages by rowid walk the table in storage order (cheaper than a per-row async stream).
     let after = 0;

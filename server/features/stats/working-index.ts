@@ -60,7 +60,7 @@ function build(wall: DurationIndex, calendars: Calendars): WorkingIndex {
     setCalendar(w, slot, calendars);
     return slot;
   });
-  const builder = new IndexBuilder(w.index);
+  const builder = new IndexBuilder(w.index, { closed: wall.closed.length, open: wall.open.length });
   for (const side of ['closed', 'open'] as const) {
     const c = wall[side];
     for (let i = 0; i < c.length; i++) {
