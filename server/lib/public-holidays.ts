@@ -22,6 +22,28 @@ function dataSet(country: string): Holidays | undefined {
   return set;
 }
 
+/** A holiday of the data set: its first local date (ms of that date at 00:00 UTC), how many days it lasts, its name. */
+interface Holiday {
+  first: number;
+  days: number;
+  name: string;
+}
+
+const byCountryYearListed = new Map<string, readonly Holiday[]>();
+
+/** The public holidays date-holidays lists for a country's year (computed once: up to ~100 ms for a lunar calendar). */
+function listedHolidays(country: string, year: number): readonly Holiday[] {
+  const key = `${country}|${year}`;
+  let list = byCountryYearListed.get(key);
+  if (!list) {
+    list = (dataSet(country)?.getHolidays(year, 'en') ?? [])
+      .filter((h) => h.type === 'public')
+      .map((h) => ({ first: Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`), days: Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY)), name: h.name }));
+    byCountryYearListed.set(key, list);
+  }
+  return list;
+}
+
 /**
  * The public holidays (only those: not bank holidays, observances or school
  * days) of a country in one year, from the date-holidays data set, as local
@@ -33,15 +55,11 @@ export function countryHolidays(country: string, year: number): ReadonlyMap<stri
   const cached = byCountryYear.get(key);
   if (cached) return cached;
   const result = new Map<string, string>();
-  const holidays = dataSet(country);
-  if (holidays) {
+  if (hasCountryHolidays(country)) {
     for (const y of [year - 1, year]) {
-      for (const h of holidays.getHolidays(y, 'en')) {
-        if (h.type !== 'public') continue;
-        const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
-        const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY));
-        for (let d = 0; d < days; d++) {
-          const date = new Date(first + d * DAY).toISOString().slice(0, 10);
+      for (const h of listedHolidays(country, y)) {
+        for (let d = 0; d < h.days; d++) {
+          const date = new Date(h.first + d * DAY).toISOString().slice(0, 10);
           if (date.startsWith(String(year)) && !result.has(date)) result.set(date, h.name);
         }
       }
