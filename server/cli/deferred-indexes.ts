@@ -39,7 +39,7 @@ const INSERT_TRIGGER = /^\s*create\s+trigger\s+.*?\b(?:before|after|instead\s+of
  * connection ever sees the tables without them (SQLite's schema changes are
  * transactional) and a failure leaves the database as it was. Building an
  * index from sorted keys at the end costs a fraction of keeping it up to
- * date row by row (docs/performance.md, item 20).
+ * date row by row (docs/performance.md, item 22).
  *
  * Answers false, and runs nothing, when a table has an insert trigger this
  * does not know how to replay: the caller then loads row by row.

@@ -22,6 +22,11 @@ interface Entry {
   gzipBytes: number;
 }
 
+/** An entry that can never be served again: computed under another mark, past its age, or (the clock went back) in the future. */
+function stale(entry: Entry, mark: string, now: number): boolean {
+  return entry.mark !== mark || now - entry.at >= entry.maxAgeMs || now < entry.at;
+}
+
 /** Answers kept at most (each a page of a list, tens of KB). */
 const MAX_ENTRIES = 256;
 const MAX_BYTES = 32 * 1024 * 1024;
@@ -50,7 +55,7 @@ export class AnswerCache {
   get(key: string, mark: string, now: number): Entry | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.mark !== mark || now - entry.at >= entry.maxAgeMs || now < entry.at) {
+    if (stale(entry, mark, now)) {
       this.#drop(key, entry);
       return undefined;
     }
@@ -59,7 +64,7 @@ export class AnswerCache {
 
   set(key: string, mark: string, now: number, maxAgeMs: number, body: Uint8Array): Entry {
     // What can never be served again goes first: entries under an older mark, or past their age.
-    for (const [k, e] of this.#entries) if (e.mark !== mark || now - e.at >= e.maxAgeMs || now < e.at) this.#drop(k, e);
+    for (const [k, e] of this.#entries) if (stale(e, mark, now)) this.#drop(k, e);
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
     const entry: Entry = { key, mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"`, gzipBytes: 0 };
