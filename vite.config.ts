@@ -19,8 +19,8 @@ export default defineConfig({
     alias: [
       { find: /^#client\/(.*)$/, replacement: `${here('./client')}/$1` },
       { find: /^#shared\/(.*)$/, replacement: `${here('./shared')}/$1` },
-      // zod as configured for the browser (jitless): see client/lib/zod-config.ts.
-      { find: /^zod$/, replacement: here('./client/lib/zod-config.ts') },
+      // zod/mini as configured for the browser (jitless): see client/lib/zod-config.ts.
+      { find: /^zod\/mini$/, replacement: here('./client/lib/zod-config.ts') },
     ],
   },
   build: {

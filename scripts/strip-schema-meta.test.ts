@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { stripMetaCalls } from './strip-schema-meta.ts';
 
 describe('stripMetaCalls', () => {
-  it('drops each .meta({...}) of a chain and keeps the rest of it', () => {
-    const code = "export const A = z.string().min(1).meta({ description: 'An id', example: { a: '}' } }).nullable().meta({ id: 'A' });";
-    expect(stripMetaCalls(code)).toBe('export const A = z.string().min(1).nullable();');
+  it('drops each meta(schema, {...}) and keeps the schema', () => {
+    const code = "export const A = meta(z.nullable(meta(z.string().check(z.minLength(1)), { description: 'An id', example: { a: '}' } })), { id: 'A' });";
+    expect(stripMetaCalls(code)).toBe('export const A = z.nullable(z.string().check(z.minLength(1)));');
   });
 
   it('reaches the metadata inside objects, arguments and functions', () => {
     const code = [
-      'const B = z.object({ at: T.meta({ description: `when` }), list: z.array(X.meta({ id: "X" })) }).meta({ id: "B" });',
-      'export const text = (max) => z.string().max(max).meta({ description: "text" });',
+      'const B = meta(z.object({ at: meta(T, { description: `when` }), list: z.array(meta(X, { id: "X" })) }), { id: "B" });',
+      'export const text = (max) => meta(z.string().check(z.maxLength(max)), { description: "text" });',
     ].join('\n');
-    expect(stripMetaCalls(code)).toBe(['const B = z.object({ at: T, list: z.array(X) });', 'export const text = (max) => z.string().max(max);'].join('\n'));
+    expect(stripMetaCalls(code)).toBe(['const B = z.object({ at: T, list: z.array(X) });', 'export const text = (max) => z.string().check(z.maxLength(max));'].join('\n'));
   });
 
   it('leaves other calls named meta, and code without any, alone', () => {
-    expect(stripMetaCalls('const m = schema.meta(); other.meta(a, b); obj["meta"]({});')).toBeNull();
+    expect(stripMetaCalls('const m = schema.meta({ id: "A" }); meta(a); meta(a, b); obj.meta(a, {}); obj["meta"]({});')).toBeNull();
     expect(stripMetaCalls('export const C = z.number();')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { parseAst, type Plugin } from 'vite';
 
-/** The shared schemas, where every `.meta({...})` is zod's. */
+/** The shared schemas, whose `meta(schema, {...})` is shared/schemas/zod.ts's. */
 const SCHEMA_MODULE = /[\\/]shared[\\/]schemas[\\/][^\\/]+\.ts$/;
 
 interface Node {
@@ -13,36 +13,39 @@ interface Node {
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
 
 /**
- * The code without its `<schema>.meta({ ... })` calls (each becomes
- * `<schema>`), or null when it has none. The metadata (descriptions,
- * examples, ids) is what the server's OpenAPI document is made of; a zod
- * schema parses the same without it, and the dashboard never reads it.
+ * The code without its `meta(<schema>, { ... })` calls (each becomes
+ * `<schema>`), or null when it has none. `meta` is shared/schemas/zod.ts's:
+ * the metadata (descriptions, examples, ids) is what the server's OpenAPI
+ * document is made of; a schema parses the same without it, and the
+ * dashboard never reads it.
  */
 export function stripMetaCalls(code: string): string | null {
-  const cuts: Array<[number, number]> = [];
-  const visit = (node: Node) => {
+  let found = false;
+  const children = (node: Node): Node[] =>
+    Object.values(node)
+      .flatMap((value) => (Array.isArray(value) ? value : [value]))
+      .filter(isNode)
+      .sort((a, b) => a.start - b.start);
+  const render = (node: Node): string => {
     const callee = node.callee;
-    if (node.type === 'CallExpression' && isNode(callee) && callee.type === 'MemberExpression' && !callee.computed) {
-      const property = callee.property as Node & { name?: string };
-      const args = node.arguments as Node[];
-      if (property.type === 'Identifier' && property.name === 'meta' && args.length === 1 && args[0]!.type === 'ObjectExpression') {
-        cuts.push([(callee.object as Node).end, node.end]);
-        // What is inside the argument goes too; only the schema it is called on can hold more.
-        visit(callee.object as Node);
-        return;
-      }
+    const args = node.arguments as Node[] | undefined;
+    if (node.type === 'CallExpression' && isNode(callee) && callee.type === 'Identifier' && callee.name === 'meta' && args?.length === 2 && args[1]!.type === 'ObjectExpression') {
+      found = true;
+      // What is inside the metadata goes too; only the schema can hold more.
+      return render(args[0]!);
     }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) for (const item of value) if (isNode(item)) visit(item);
-      if (isNode(value)) visit(value);
+    let out = '';
+    let at = node.start;
+    for (const child of children(node)) {
+      if (child.start < at) continue;
+      out += code.slice(at, child.start) + render(child);
+      at = child.end;
     }
+    return out + code.slice(at, node.end);
   };
-  visit(parseAst(code) as unknown as Node);
-  if (cuts.length === 0) return null;
-  cuts.sort((a, b) => b[0] - a[0]);
-  let out = code;
-  for (const [from, to] of cuts) out = out.slice(0, from) + out.slice(to);
-  return out;
+  const program = parseAst(code) as unknown as Node;
+  const out = code.slice(0, program.start) + render(program) + code.slice(program.end);
+  return found ? out : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Problem } from '#shared/schemas/common.ts';
 
 /** An API answer that was not 2xx, with its problem details (RFC 9457). */
@@ -45,7 +45,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
  * JSON in and out, problem+json turned into ApiError. When a schema is
  * given, the answer is checked against the shared contract.
  */
-export async function apiRequest<T = unknown>(path: string, options: RequestOptions = {}, schema?: z.ZodType<T>): Promise<ApiResponse<T>> {
+export async function apiRequest<T = unknown>(path: string, options: RequestOptions = {}, schema?: z.ZodMiniType<T>): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.json !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(buildUrl(path, options.query), {
@@ -76,6 +76,6 @@ export async function apiRequest<T = unknown>(path: string, options: RequestOpti
 }
 
 /** Shorthand when only the body matters. */
-export async function api<T = unknown>(path: string, options: RequestOptions = {}, schema?: z.ZodType<T>): Promise<T> {
+export async function api<T = unknown>(path: string, options: RequestOptions = {}, schema?: z.ZodMiniType<T>): Promise<T> {
   return (await apiRequest(path, options, schema)).data;
 }

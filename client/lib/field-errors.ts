@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { FieldProblem } from '#shared/domain/call-status.ts';
 import { ApiError } from './api-client.ts';
 
@@ -10,14 +10,14 @@ export type FieldErrors = Partial<Record<string, string>>;
  * shared domain rules' problems, or from the server's problem+json
  * `errors[].path`. The first message for a field wins.
  */
-export function fieldErrors(error: z.ZodError | ApiError | readonly FieldProblem[]): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError | ApiError | readonly FieldProblem[]): FieldErrors {
   const result: FieldErrors = {};
   const entries =
     error instanceof ApiError
       ? (error.problem.errors ?? []).map((e) => ({ path: e.path.split('.')[0] ?? '', message: e.message }))
       : Array.isArray(error)
         ? error
-        : (error as z.ZodError).issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message }));
+        : (error as z.core.$ZodError).issues.map((issue) => ({ path: String(issue.path[0] ?? ''), message: issue.message }));
   for (const { path, message } of entries) {
     if (result[path] === undefined) result[path] = sentence(message);
   }

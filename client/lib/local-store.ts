@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /**
  * A value kept in localStorage that components read with a hook and that
  * updates every reader (and other tabs) when it changes. A stored value that
  * no longer fits the schema falls back to the default.
  */
-export function createLocalStore<T>(key: string, schema: z.ZodType<T>, fallback: T) {
+export function createLocalStore<T>(key: string, schema: z.ZodMiniType<T>, fallback: T) {
   const listeners = new Set<() => void>();
   let cached: { raw: string | null; value: T } | undefined;
 

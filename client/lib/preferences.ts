@@ -1,10 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createLocalStore } from './local-store.ts';
 
 const hours = z
   .number({ message: 'must be a number of hours' })
-  .positive('must be more than 0 hours')
-  .max(24 * 365, 'must be at most a year (8760 hours)');
+  .check(z.positive('must be more than 0 hours'), z.maximum(24 * 365, 'must be at most a year (8760 hours)'));
 
 /**
  * When an awaiting call's row turns amber, then red: per clock, hours since
@@ -16,11 +15,13 @@ export const WaitThresholds = z
   .object({
     amberHours: hours,
     redHours: hours,
-    workingAmberHours: hours.default(9),
-    workingRedHours: hours.default(27),
+    workingAmberHours: z._default(hours, 9),
+    workingRedHours: z._default(hours, 27),
   })
-  .refine((t) => t.redHours > t.amberHours, { path: ['redHours'], message: 'must be more than the amber threshold' })
-  .refine((t) => t.workingRedHours > t.workingAmberHours, { path: ['workingRedHours'], message: 'must be more than the amber threshold' });
+  .check(
+    z.refine((t) => t.redHours > t.amberHours, { path: ['redHours'], message: 'must be more than the amber threshold' }),
+    z.refine((t) => t.workingRedHours > t.workingAmberHours, { path: ['workingRedHours'], message: 'must be more than the amber threshold' }),
+  );
 export type WaitThresholds = z.infer<typeof WaitThresholds>;
 
 /** 24 h and 72 h on the wall clock; one and three working days (9 and 27 working hours). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createLocalStore } from './local-store.ts';
 
 export const ThemeChoice = z.enum(['system', 'light', 'dark']);

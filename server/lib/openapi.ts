@@ -5,7 +5,7 @@ import { Problem } from '#shared/schemas/common.ts';
 type HeaderDocs = Record<string, { description: string; schema: { type: 'string' } }>;
 
 /** An OpenAPI response whose body is the given schema as JSON. */
-export function jsonDoc(description: string, schema: z.ZodType, headers?: HeaderDocs) {
+export function jsonDoc(description: string, schema: z.core.$ZodType, headers?: HeaderDocs) {
   return { description, content: { 'application/json': { schema: resolver(schema) } }, ...(headers ? { headers } : {}) };
 }
 

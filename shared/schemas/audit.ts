@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 import { Cursor, Limit, Timestamp, listOf } from './common.ts';
 
 /**
@@ -49,52 +49,54 @@ export const AUDIT_TYPES = [
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
-export const AuditEntry = z
-  .object({
-    seq: z.number().int().meta({ description: 'Position in the log; grows by one per entry' }),
+export const AuditEntry = meta(
+  z.object({
+    seq: meta(z.number().check(z.int()), { description: 'Position in the log; grows by one per entry' }),
     at: Timestamp,
-    type: z.string().meta({ description: `One of: ${AUDIT_TYPES.join(', ')}` }),
-    actor: z.string().nullable().meta({ description: 'Username of who acted (or who tried to log in); null when nobody was identified' }),
-    ip: z.string().nullable().meta({ description: 'The client address (see TRUST_PROXY)' }),
-    userAgent: z.string().nullable(),
-    via: z.enum(['session', 'token']).nullable().meta({ description: 'How the actor proved who they were' }),
-    target: z.string().nullable().meta({ description: 'What was acted on, as `<kind>:<id>`, e.g. `user:8c1f…` or `token:…`' }),
+    type: meta(z.string(), { description: `One of: ${AUDIT_TYPES.join(', ')}` }),
+    actor: meta(z.nullable(z.string()), { description: 'Username of who acted (or who tried to log in); null when nobody was identified' }),
+    ip: meta(z.nullable(z.string()), { description: 'The client address (see TRUST_PROXY)' }),
+    userAgent: z.nullable(z.string()),
+    via: meta(z.nullable(z.enum(['session', 'token'])), { description: 'How the actor proved who they were' }),
+    target: meta(z.nullable(z.string()), { description: 'What was acted on, as `<kind>:<id>`, e.g. `user:8c1f…` or `token:…`' }),
     detail: z.record(z.string(), z.unknown()),
-    hash: z.string().meta({ description: 'SHA-256 (hex) over this entry and the previous entry’s hash' }),
-  })
-  .meta({ id: 'AuditEntry' });
+    hash: meta(z.string(), { description: 'SHA-256 (hex) over this entry and the previous entry’s hash' }),
+  }),
+  { id: 'AuditEntry' },
+);
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditList = listOf(AuditEntry).meta({ id: 'AuditList' });
+export const AuditList = meta(listOf(AuditEntry), { id: 'AuditList' });
 
 const filters = {
-  type: z
-    .string()
-    .max(500)
-    .regex(/^[a-z_.]+(,[a-z_.]+)*$/, 'must be one or more entry types (or areas such as "auth"), comma-separated')
-    .optional()
-    .meta({ description: 'Entry types, comma-separated; an area without a dot ("auth", "mfa") matches every type in it' }),
-  actor: z.string().trim().min(1).max(64).toLowerCase().optional().meta({ description: 'Username of the actor' }),
-  from: Timestamp.optional().meta({ description: 'Entries at or after this instant' }),
-  to: Timestamp.optional().meta({ description: 'Entries before this instant' }),
+  type: meta(
+    z.optional(
+      z.string().check(z.maxLength(500), z.regex(/^[a-z_.]+(,[a-z_.]+)*$/, 'must be one or more entry types (or areas such as "auth"), comma-separated')),
+    ),
+    { description: 'Entry types, comma-separated; an area without a dot ("auth", "mfa") matches every type in it' },
+  ),
+  actor: meta(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.toLowerCase())), { description: 'Username of the actor' }),
+  from: meta(z.optional(Timestamp), { description: 'Entries at or after this instant' }),
+  to: meta(z.optional(Timestamp), { description: 'Entries before this instant' }),
 };
 
-export const AuditQuery = z.strictObject({ ...filters, limit: Limit.default(50), cursor: Cursor.optional() });
+export const AuditQuery = z.strictObject({ ...filters, limit: z._default(Limit, 50), cursor: z.optional(Cursor) });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditExportQuery = z.strictObject({ ...filters, format: z.enum(['csv', 'json']).default('csv') });
+export const AuditExportQuery = z.strictObject({ ...filters, format: z._default(z.enum(['csv', 'json']), 'csv') });
 export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
 
-export const AuditVerification = z
-  .object({
-    valid: z.boolean().meta({ description: 'True when every kept entry is unchanged and none is missing' }),
-    entries: z.number().int().meta({ description: 'Entries checked' }),
-    headSeq: z.number().int(),
-    headHash: z.string().meta({ description: 'The newest entry’s hash: note it somewhere else to detect a rewritten log later' }),
-    prunedThrough: z.number().int().meta({ description: 'Entries up to this seq were removed by the retention setting' }),
-    problems: z.array(z.object({ seq: z.number().int(), problem: z.string() })).meta({ description: 'The first problems found (at most 20)' }),
-  })
-  .meta({ id: 'AuditVerification' });
+export const AuditVerification = meta(
+  z.object({
+    valid: meta(z.boolean(), { description: 'True when every kept entry is unchanged and none is missing' }),
+    entries: meta(z.number().check(z.int()), { description: 'Entries checked' }),
+    headSeq: z.number().check(z.int()),
+    headHash: meta(z.string(), { description: 'The newest entry’s hash: note it somewhere else to detect a rewritten log later' }),
+    prunedThrough: meta(z.number().check(z.int()), { description: 'Entries up to this seq were removed by the retention setting' }),
+    problems: meta(z.array(z.object({ seq: z.number().check(z.int()), problem: z.string() })), { description: 'The first problems found (at most 20)' }),
+  }),
+  { id: 'AuditVerification' },
+);
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
 export const AUDIT_EXPORT_COLUMNS = ['seq', 'at', 'type', 'actor', 'ip', 'userAgent', 'via', 'target', 'detail', 'hash'] as const;

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 import { Availability } from './availability.ts';
 import { Id, Timestamp } from './common.ts';
 import { Party } from './officials.ts';
 
-export const BriefingRound = z.object({ id: Id, title: z.string() }).meta({ id: 'BriefingRound', description: 'The round the call belongs to' });
+export const BriefingRound = meta(z.object({ id: Id, title: z.string() }), { id: 'BriefingRound', description: 'The round the call belongs to' });
 
 const common = {
   callId: Id,
@@ -11,44 +11,52 @@ const common = {
   callee: Party,
   topic: z.string(),
   placedAt: Timestamp,
-  attempts: z.number().int().min(1).meta({ description: 'Tries to reach the callee, counting the first' }),
-  round: BriefingRound.nullable(),
-  workingMs: z.number().int().min(0).meta({ description: "The wait in the callee's working time (their ministry's hours and holidays, their absences)" }),
-  sentence: z.string().meta({ description: 'The press-ready line' }),
+  attempts: meta(z.number().check(z.int(), z.minimum(1)), { description: 'Tries to reach the callee, counting the first' }),
+  round: z.nullable(BriefingRound),
+  workingMs: meta(z.number().check(z.int(), z.minimum(0)), {
+    description: "The wait in the callee's working time (their ministry's hours and holidays, their absences)",
+  }),
+  sentence: meta(z.string(), { description: 'The press-ready line' }),
 };
 
-export const BriefingOpenCall = z
-  .object({
+export const BriefingOpenCall = meta(
+  z.object({
     ...common,
-    waitingMs: z.number().int().min(0).meta({ description: "How long it has waited, by the server's clock at asOf" }),
+    waitingMs: meta(z.number().check(z.int(), z.minimum(0)), { description: "How long it has waited, by the server's clock at asOf" }),
     availability: Availability,
-    promisedBy: Timestamp.nullable(),
-    promise: z.enum(['none', 'pending', 'broken']).meta({ description: 'Where the promised callback stands at asOf' }),
-    shareRepliedSooner: z.number().min(0).max(1).nullable().meta({
-      description: "The share of the callee ministry's calls that got a reply sooner than this one has waited (Kaplan–Meier, as the board's context); null without history",
+    promisedBy: z.nullable(Timestamp),
+    promise: meta(z.enum(['none', 'pending', 'broken']), { description: 'Where the promised callback stands at asOf' }),
+    shareRepliedSooner: meta(z.nullable(z.number().check(z.minimum(0), z.maximum(1))), {
+      description:
+        "The share of the callee ministry's calls that got a reply sooner than this one has waited (Kaplan–Meier, as the board's context); null without history",
     }),
-    ministryMedianMs: z.number().int().nullable().meta({ description: "The wait by which half the ministry's calls got a reply (Kaplan–Meier); null when fewer than half ever did" }),
-    ministryCalls: z.number().int().min(0).meta({ description: "The ministry's calls on record besides this one" }),
-  })
-  .meta({ id: 'BriefingOpenCall' });
+    ministryMedianMs: meta(z.nullable(z.number().check(z.int())), {
+      description: "The wait by which half the ministry's calls got a reply (Kaplan–Meier); null when fewer than half ever did",
+    }),
+    ministryCalls: meta(z.number().check(z.int(), z.minimum(0)), { description: "The ministry's calls on record besides this one" }),
+  }),
+  { id: 'BriefingOpenCall' },
+);
 export type BriefingOpenCall = z.infer<typeof BriefingOpenCall>;
 
-export const BriefingReply = z
-  .object({
+export const BriefingReply = meta(
+  z.object({
     ...common,
     status: z.enum(['answered', 'returned', 'declined']),
     respondedAt: Timestamp,
-    responseMs: z.number().int().min(0),
-  })
-  .meta({ id: 'BriefingReply' });
+    responseMs: z.number().check(z.int(), z.minimum(0)),
+  }),
+  { id: 'BriefingReply' },
+);
 export type BriefingReply = z.infer<typeof BriefingReply>;
 
-export const Briefing = z
-  .object({
+export const Briefing = meta(
+  z.object({
     asOf: Timestamp,
-    since: Timestamp.meta({ description: 'asOf − 24 h: the replies listed came from then on' }),
-    open: z.array(BriefingOpenCall).meta({ description: 'Every awaiting call, longest wait first' }),
-    repliedSince: z.array(BriefingReply).meta({ description: 'The replies of the last 24 hours, newest first' }),
-  })
-  .meta({ id: 'Briefing' });
+    since: meta(Timestamp, { description: 'asOf − 24 h: the replies listed came from then on' }),
+    open: meta(z.array(BriefingOpenCall), { description: 'Every awaiting call, longest wait first' }),
+    repliedSince: meta(z.array(BriefingReply), { description: 'The replies of the last 24 hours, newest first' }),
+  }),
+  { id: 'Briefing' },
+);
 export type Briefing = z.infer<typeof Briefing>;

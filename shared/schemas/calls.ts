@@ -1,133 +1,149 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 import { Id, PageQuery, Timestamp, listOf, sourceText, storableText, text } from './common.ts';
 import { Availability } from './availability.ts';
 import { Party } from './officials.ts';
 
-export const Channel = z.enum(['phone', 'video', 'message', 'in_person', 'other']).meta({ id: 'Channel' });
+export const Channel = meta(z.enum(['phone', 'video', 'message', 'in_person', 'other']), { id: 'Channel' });
 export type Channel = z.infer<typeof Channel>;
 
-export const CallStatus = z.enum(['awaiting', 'answered', 'returned', 'declined', 'withdrawn']).meta({ id: 'CallStatus' });
+export const CallStatus = meta(z.enum(['awaiting', 'answered', 'returned', 'declined', 'withdrawn']), { id: 'CallStatus' });
 export type CallStatus = z.infer<typeof CallStatus>;
 
-const notes = storableText(z.string().max(20_000, 'must be at most 20000 characters'));
+const notes = storableText(z.string().check(z.maxLength(20_000, 'must be at most 20000 characters')));
 const source = sourceText;
-const roundId = Id.meta({ description: 'The round the call belongs to (null: none); an unknown round is a 422' });
+const roundId = meta(Id, { description: 'The round the call belongs to (null: none); an unknown round is a 422' });
 
 /** A call as stored: its own fields, without what is derived at answer time (workingMs). History entries hold this shape. */
-export const CallRecord = z
-  .object({
-    id: Id,
-    callerId: Id,
-    calleeId: Id,
-    caller: Party,
-    callee: Party,
-    placedAt: Timestamp,
-    channel: Channel,
-    topic: z.string(),
-    notes: z.string().nullable(),
-    source: z.string().nullable().meta({ description: 'Where the analyst learned of the call (a readout, a briefing, a URL)' }),
-    status: CallStatus,
-    respondedAt: Timestamp.nullable(),
-    closedAt: Timestamp.nullable(),
-    promisedBy: Timestamp.nullable().meta({ description: 'The callee\'s office promised a callback by then (may lie in the future); cleared on reopen' }),
-    acknowledgedAt: Timestamp.nullable().meta({ description: 'When an aide acknowledged the call; the status stays awaiting; cleared on reopen' }),
-    responseMs: z.number().int().nullable().meta({ description: 'respondedAt − placedAt for replied calls, else null' }),
-    roundId: Id.nullable().meta({ description: 'The round the call belongs to; null: none' }),
-    attempts: z.number().int().min(1).meta({ description: 'Tries to reach the callee, counting the first (the call itself); every duration still runs from placedAt' }),
-    lastAttemptAt: Timestamp.meta({ description: 'The latest try: placedAt while there was one' }),
-    version: z.number().int().meta({ description: 'Grows with every write; the ETag is its quoted value' }),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    createdBy: z.string().meta({ description: 'Username of who logged the call' }),
-  });
+export const CallRecord = z.object({
+  id: Id,
+  callerId: Id,
+  calleeId: Id,
+  caller: Party,
+  callee: Party,
+  placedAt: Timestamp,
+  channel: Channel,
+  topic: z.string(),
+  notes: z.nullable(z.string()),
+  source: meta(z.nullable(z.string()), { description: 'Where the analyst learned of the call (a readout, a briefing, a URL)' }),
+  status: CallStatus,
+  respondedAt: z.nullable(Timestamp),
+  closedAt: z.nullable(Timestamp),
+  promisedBy: meta(z.nullable(Timestamp), { description: "The callee's office promised a callback by then (may lie in the future); cleared on reopen" }),
+  acknowledgedAt: meta(z.nullable(Timestamp), { description: 'When an aide acknowledged the call; the status stays awaiting; cleared on reopen' }),
+  responseMs: meta(z.nullable(z.number().check(z.int())), { description: 'respondedAt − placedAt for replied calls, else null' }),
+  roundId: meta(z.nullable(Id), { description: 'The round the call belongs to; null: none' }),
+  attempts: meta(z.number().check(z.int(), z.minimum(1)), {
+    description: 'Tries to reach the callee, counting the first (the call itself); every duration still runs from placedAt',
+  }),
+  lastAttemptAt: meta(Timestamp, { description: 'The latest try: placedAt while there was one' }),
+  version: meta(z.number().check(z.int()), { description: 'Grows with every write; the ETag is its quoted value' }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  createdBy: meta(z.string(), { description: 'Username of who logged the call' }),
+});
 export type CallRecord = z.infer<typeof CallRecord>;
 
-export const Call = CallRecord.extend({
-  workingMs: z.number().int().min(0).meta({
-    description:
-      "The wait (placedAt to respondedAt ?? closedAt, or to the server's now while it runs) in the callee's working time: inside their ministry's working hours in their own time zone, on no holiday of the ministry, outside their absences. Derived when answered, so it follows every change to hours, holidays and absences.",
+export const Call = meta(
+  z.extend(CallRecord, {
+    workingMs: meta(z.number().check(z.int(), z.minimum(0)), {
+      description:
+        "The wait (placedAt to respondedAt ?? closedAt, or to the server's now while it runs) in the callee's working time: inside their ministry's working hours in their own time zone, on no holiday of the ministry, outside their absences. Derived when answered, so it follows every change to hours, holidays and absences.",
+    }),
   }),
-}).meta({ id: 'Call' });
+  { id: 'Call' },
+);
 export type Call = z.infer<typeof Call>;
 
-export const CallCreate = z
-  .strictObject({
-    callerId: Id,
-    calleeId: Id,
-    placedAt: Timestamp,
-    channel: Channel,
-    topic: text(500),
-    notes: notes.optional(),
-    source: source.optional(),
-    status: CallStatus.default('awaiting'),
-    respondedAt: Timestamp.optional(),
-    closedAt: Timestamp.optional(),
-    promisedBy: Timestamp.optional(),
-    acknowledgedAt: Timestamp.optional(),
-    roundId: roundId.nullable().optional(),
-  })
-  .refine((call) => call.callerId !== call.calleeId, {
-    path: ['calleeId'],
-    message: 'must be a different official from the caller',
-  })
-  .meta({ id: 'CallCreate' });
+export const CallCreate = meta(
+  z
+    .strictObject({
+      callerId: Id,
+      calleeId: Id,
+      placedAt: Timestamp,
+      channel: Channel,
+      topic: text(500),
+      notes: z.optional(notes),
+      source: z.optional(source),
+      status: z._default(CallStatus, 'awaiting'),
+      respondedAt: z.optional(Timestamp),
+      closedAt: z.optional(Timestamp),
+      promisedBy: z.optional(Timestamp),
+      acknowledgedAt: z.optional(Timestamp),
+      roundId: z.optional(z.nullable(roundId)),
+    })
+    .check(
+      z.refine((call) => call.callerId !== call.calleeId, {
+        path: ['calleeId'],
+        message: 'must be a different official from the caller',
+      }),
+    ),
+  { id: 'CallCreate' },
+);
 export type CallCreate = z.input<typeof CallCreate>;
 
 /** Any subset of a call's fields; `null` clears the optional ones. */
-export const CallPatch = z
-  .strictObject({
-    callerId: Id.optional(),
-    calleeId: Id.optional(),
-    placedAt: Timestamp.optional(),
-    channel: Channel.optional(),
-    topic: text(500).optional(),
-    notes: notes.nullable().optional(),
-    source: source.nullable().optional(),
-    status: CallStatus.optional(),
-    respondedAt: Timestamp.nullable().optional(),
-    closedAt: Timestamp.nullable().optional(),
-    promisedBy: Timestamp.nullable().optional(),
-    acknowledgedAt: Timestamp.nullable().optional(),
-    roundId: roundId.nullable().optional(),
-  })
-  .meta({ id: 'CallPatch' });
+export const CallPatch = meta(
+  z.strictObject({
+    callerId: z.optional(Id),
+    calleeId: z.optional(Id),
+    placedAt: z.optional(Timestamp),
+    channel: z.optional(Channel),
+    topic: z.optional(text(500)),
+    notes: z.optional(z.nullable(notes)),
+    source: z.optional(z.nullable(source)),
+    status: z.optional(CallStatus),
+    respondedAt: z.optional(z.nullable(Timestamp)),
+    closedAt: z.optional(z.nullable(Timestamp)),
+    promisedBy: z.optional(z.nullable(Timestamp)),
+    acknowledgedAt: z.optional(z.nullable(Timestamp)),
+    roundId: z.optional(z.nullable(roundId)),
+  }),
+  { id: 'CallPatch' },
+);
 export type CallPatch = z.infer<typeof CallPatch>;
 
 /** `status=awaiting,returned` filters on several statuses. */
-const StatusFilter = z
-  .string()
-  .transform((value, ctx) => {
-    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
-    const statuses: CallStatus[] = [];
-    for (const part of parts) {
-      const parsed = CallStatus.safeParse(part);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `"${part}" is not one of ${CallStatus.options.join(', ')}` });
-        return z.NEVER;
+const StatusFilter = meta(
+  z.pipe(
+    z.string(),
+    // zod/mini's transform has no addIssue: an issue goes on the payload itself.
+    z.transform((value, ctx) => {
+      const parts = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const statuses: CallStatus[] = [];
+      for (const part of parts) {
+        const parsed = CallStatus.safeParse(part);
+        if (!parsed.success) {
+          ctx.issues.push({ code: 'custom', message: `"${part}" is not one of ${CallStatus.options.join(', ')}`, input: value });
+          return z.NEVER;
+        }
+        statuses.push(parsed.data);
       }
-      statuses.push(parsed.data);
-    }
-    return statuses;
-  })
-  .meta({ description: 'One status or several separated by commas', example: 'awaiting,returned' });
+      return statuses;
+    }),
+  ),
+  { description: 'One status or several separated by commas', example: 'awaiting,returned' },
+);
 
-export const CallListQuery = PageQuery.extend({
-  status: StatusFilter.optional(),
-  ministryId: Id.optional().meta({ description: "The callee's ministry" }),
-  officialId: Id.optional().meta({ description: 'The official on either side' }),
-  from: Timestamp.optional().meta({ description: 'placedAt ≥ from' }),
-  to: Timestamp.optional().meta({ description: 'placedAt < to' }),
-  q: z.string().trim().max(200).optional().meta({ description: 'Text in the topic or notes' }),
-  roundId: Id.optional().meta({ description: 'Only the calls of this round' }),
-  order: z.enum(['desc', 'asc']).default('desc').meta({ description: 'By placedAt; newest first by default' }),
+export const CallListQuery = z.extend(PageQuery, {
+  status: z.optional(StatusFilter),
+  ministryId: meta(z.optional(Id), { description: "The callee's ministry" }),
+  officialId: meta(z.optional(Id), { description: 'The official on either side' }),
+  from: meta(z.optional(Timestamp), { description: 'placedAt ≥ from' }),
+  to: meta(z.optional(Timestamp), { description: 'placedAt < to' }),
+  q: meta(z.optional(z.string().check(z.trim(), z.maxLength(200))), { description: 'Text in the topic or notes' }),
+  roundId: meta(z.optional(Id), { description: 'Only the calls of this round' }),
+  order: meta(z._default(z.enum(['desc', 'asc']), 'desc'), { description: 'By placedAt; newest first by default' }),
 });
 export type CallListQuery = z.infer<typeof CallListQuery>;
 
-export const CallList = listOf(Call).meta({ id: 'CallList' });
+export const CallList = meta(listOf(Call), { id: 'CallList' });
 
-export const AwaitingQuery = PageQuery.extend({
-  ministryId: Id.optional().meta({ description: "The callee's ministry" }),
-  roundId: Id.optional().meta({ description: 'Only the calls of this round' }),
+export const AwaitingQuery = z.extend(PageQuery, {
+  ministryId: meta(z.optional(Id), { description: "The callee's ministry" }),
+  roundId: meta(z.optional(Id), { description: 'Only the calls of this round' }),
 });
 export type AwaitingQuery = z.infer<typeof AwaitingQuery>;
 
@@ -136,10 +152,13 @@ export type AwaitingQuery = z.infer<typeof AwaitingQuery>;
  * server's clock when it answered: clients tick their timers from `placedAt`,
  * and may compare `waitingMs` with their own clock to correct for its skew.
  */
-export const AwaitingCall = Call.extend({
-  waitingMs: z.number().int().min(0).meta({ description: "How long the call has waited, by the server's clock at the time of the answer" }),
-  availability: Availability.meta({ description: "The callee's availability at the server's now" }),
-}).meta({ id: 'AwaitingCall' });
+export const AwaitingCall = meta(
+  z.extend(Call, {
+    waitingMs: meta(z.number().check(z.int(), z.minimum(0)), { description: "How long the call has waited, by the server's clock at the time of the answer" }),
+    availability: meta(Availability, { description: "The callee's availability at the server's now" }),
+  }),
+  { id: 'AwaitingCall' },
+);
 export type AwaitingCall = z.infer<typeof AwaitingCall>;
 
-export const AwaitingList = listOf(AwaitingCall).meta({ id: 'AwaitingList' });
+export const AwaitingList = meta(listOf(AwaitingCall), { id: 'AwaitingList' });

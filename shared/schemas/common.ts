@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 
 /** Opaque identifier of a stored object (a UUID). */
-export const Id = z.string().min(1).max(64).meta({ description: 'Identifier of a stored object' });
+export const Id = meta(z.string().check(z.minLength(1), z.maxLength(64)), { description: 'Identifier of a stored object' });
 
 /** The path of a route about one stored object: `/…/:id`. */
 export const IdParam = z.strictObject({ id: Id });
@@ -11,52 +11,53 @@ export const IdParam = z.strictObject({ id: Id });
  * analyst's local wall-clock time is never guessed; impossible calendar dates
  * such as 2013-02-30 are rejected. Outputs are always UTC with `Z`.
  */
-export const Timestamp = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a UTC offset, e.g. 2013-02-12T14:30:00Z' })
-  .meta({ description: 'ISO 8601 date-time with a UTC offset; outputs are UTC (Z)', example: '2013-02-12T14:30:00Z' });
+export const Timestamp = meta(z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a UTC offset, e.g. 2013-02-12T14:30:00Z' }), {
+  description: 'ISO 8601 date-time with a UTC offset; outputs are UTC (Z)',
+  example: '2013-02-12T14:30:00Z',
+});
 
 export const Limit = z.coerce
   .number({ message: 'must be a whole number from 1 to 500' })
-  .int('must be a whole number from 1 to 500')
-  .min(1, 'must be a whole number from 1 to 500')
-  .max(500, 'must be a whole number from 1 to 500');
+  .check(
+    z.int('must be a whole number from 1 to 500'),
+    z.minimum(1, 'must be a whole number from 1 to 500'),
+    z.maximum(500, 'must be a whole number from 1 to 500'),
+  );
 
-export const Cursor = z.string().min(1).max(500).meta({ description: 'Opaque cursor from a previous page' });
+export const Cursor = meta(z.string().check(z.minLength(1), z.maxLength(500)), { description: 'Opaque cursor from a previous page' });
 
 /** The query parameters every list takes. */
 export const PageQuery = z.strictObject({
-  limit: Limit.default(50),
-  cursor: Cursor.optional(),
+  limit: z._default(Limit, 50),
+  cursor: z.optional(Cursor),
 });
 
 /** Every list answers `{ items, nextCursor }`; `nextCursor` is null on the last page. */
-export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export function listOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 }
 
 export const ProblemFieldError = z.object({
-  path: z.string().meta({ description: 'The field, as a dotted path (e.g. "placedAt" or "items.0.name")' }),
+  path: meta(z.string(), { description: 'The field, as a dotted path (e.g. "placedAt" or "items.0.name")' }),
   message: z.string(),
 });
 
 /** RFC 9457 problem details, the one error shape of the API. */
-export const Problem = z
-  .object({
+export const Problem = meta(
+  z.object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().check(z.int()),
     detail: z.string(),
-    errors: z.array(ProblemFieldError).optional(),
-    code: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'Why, for a client to act on: `mfa_required` (log in again with `code`), `password_change_required`, `mfa_enrolment_required`, `reauthentication_required` (confirm your password or a two-factor code first)',
-      }),
-    mfaRequired: z.boolean().optional().meta({ description: 'On a login: the password was right; send it again with a two-factor `code`' }),
-  })
-  .meta({ id: 'Problem' });
+    errors: z.optional(z.array(ProblemFieldError)),
+    code: meta(z.optional(z.string()), {
+      description:
+        'Why, for a client to act on: `mfa_required` (log in again with `code`), `password_change_required`, `mfa_enrolment_required`, `reauthentication_required` (confirm your password or a two-factor code first)',
+    }),
+    mfaRequired: meta(z.optional(z.boolean()), { description: 'On a login: the password was right; send it again with a two-factor `code`' }),
+  }),
+  { id: 'Problem' },
+);
 
 export type Problem = z.infer<typeof Problem>;
 
@@ -83,11 +84,13 @@ export function countryName(code: string): string | undefined {
   return name;
 }
 
-export const CountryCode = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "RU"')
-  .refine((code) => countryName(code) !== undefined, 'is not an ISO 3166-1 alpha-2 country code')
-  .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'RU' });
+export const CountryCode = meta(
+  z.string().check(
+    z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "RU"'),
+    z.refine((code) => countryName(code) !== undefined, 'is not an ISO 3166-1 alpha-2 country code'),
+  ),
+  { description: 'ISO 3166-1 alpha-2 country code', example: 'RU' },
+);
 
 // Zones already found valid: building an Intl.DateTimeFormat costs about half a
 // millisecond, which an import checking thousands of rows would pay per cell.
@@ -107,11 +110,10 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const TimeZone = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'must be an IANA time zone such as "Europe/Moscow"')
-  .meta({ description: 'IANA time zone', example: 'Europe/Moscow' });
+export const TimeZone = meta(z.string().check(z.maxLength(64), z.refine(isTimeZone, 'must be an IANA time zone such as "Europe/Moscow"')), {
+  description: 'IANA time zone',
+  example: 'Europe/Moscow',
+});
 
 /**
  * No stored text may hold U+0000: PostgreSQL's text type cannot, and no name
@@ -119,14 +121,15 @@ export const TimeZone = z
  * (server/lib/validate.ts); the rule is here too so that everything parsing
  * with these schemas (the import's rows, the client's forms) keeps it.
  */
-export function storableText(schema: z.ZodString) {
-  return schema.refine((value) => !value.includes('\u0000'), 'must not contain the character U+0000');
+export function storableText(schema: z.ZodMiniString<string>) {
+  return schema.check(z.refine((value) => !value.includes('\u0000'), 'must not contain the character U+0000'));
 }
 
 // Scripts that write with zero-width joiners between their letters (Arabic
 // and Persian, the Indic scripts, …): there the joiners shape words, elsewhere
 // they only hide things (RFC 5892, CONTEXTJ).
-const JOINING = /[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Nko}\p{sc=Mongolian}\p{sc=Thaana}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}\p{sc=Myanmar}\p{sc=Khmer}]/u;
+const JOINING =
+  /[\p{sc=Arabic}\p{sc=Syriac}\p{sc=Nko}\p{sc=Mongolian}\p{sc=Thaana}\p{sc=Devanagari}\p{sc=Bengali}\p{sc=Gurmukhi}\p{sc=Gujarati}\p{sc=Oriya}\p{sc=Tamil}\p{sc=Telugu}\p{sc=Kannada}\p{sc=Malayalam}\p{sc=Sinhala}\p{sc=Myanmar}\p{sc=Khmer}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}|\uFE0F/u;
 // Format (Cf), control (Cc; U+0000 has a rule of its own) and line/paragraph separator characters: the
 // text-direction overrides and isolates, zero-width spaces and joiners, the
@@ -160,15 +163,19 @@ export function spoofingCharacter(value: string): { codePoint: string; position:
  * text-direction and invisible characters.
  */
 export function text(max: number) {
-  return storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`))
-    .overwrite((value) => value.normalize('NFC'))
-    .superRefine((value, ctx) => {
+  return storableText(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`))).check(
+    z.overwrite((value: string) => value.normalize('NFC')),
+    z.superRefine((value: string, ctx) => {
       const found = spoofingCharacter(value);
       if (found) {
-        ctx.addIssue({ code: 'custom', message: `must not contain invisible or text-direction characters (${found.codePoint} at character ${found.position})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must not contain invisible or text-direction characters (${found.codePoint} at character ${found.position})`,
+        });
       }
-    });
+    }),
+  );
 }
 
 /** Where the analyst learned of something (a readout, a briefing, a URL): free text. */
-export const sourceText = storableText(z.string().trim().max(2_000, 'must be at most 2000 characters'));
+export const sourceText = storableText(z.string().check(z.trim(), z.maxLength(2_000, 'must be at most 2000 characters')));

@@ -1,16 +1,17 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 import { Id, Timestamp } from './common.ts';
 
 /** One change, as sent on the live event stream (`data:` of an SSE message). */
-export const ChangeEvent = z
-  .object({
-    type: z.string().meta({ example: 'call.updated', description: '<entity>.<created|updated|deleted>' }),
-    id: Id.meta({ description: "The changed object's id" }),
-    seq: z.number().int().meta({ description: 'The SSE id: grows with every change' }),
+export const ChangeEvent = meta(
+  z.object({
+    type: meta(z.string(), { example: 'call.updated', description: '<entity>.<created|updated|deleted>' }),
+    id: meta(Id, { description: "The changed object's id" }),
+    seq: meta(z.number().check(z.int()), { description: 'The SSE id: grows with every change' }),
     at: Timestamp,
     actor: z.string(),
-  })
-  .meta({ id: 'ChangeEvent' });
+  }),
+  { id: 'ChangeEvent' },
+);
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
 const PAST: Record<string, string> = { create: 'created', update: 'updated', delete: 'deleted' };

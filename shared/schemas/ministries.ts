@@ -1,41 +1,43 @@
-import { z } from 'zod';
+import { meta, z } from './zod.ts';
 import { ExtraHolidays, WorkingHours } from './availability.ts';
 import { CountryCode, Id, PageQuery, Timestamp, listOf, text } from './common.ts';
 
-export const Ministry = z
-  .object({
+export const Ministry = meta(
+  z.object({
     id: Id,
-    name: z.string().meta({ example: 'Ministry of Foreign Affairs of the Russian Federation' }),
-    shortName: z.string().meta({ example: 'MFA Russia' }),
+    name: meta(z.string(), { example: 'Ministry of Foreign Affairs of the Russian Federation' }),
+    shortName: meta(z.string(), { example: 'MFA Russia' }),
     country: CountryCode,
     workingHours: WorkingHours,
-    countryHolidays: z.boolean().meta({ description: 'Whether the public holidays of its country are days off' }),
-    extraHolidays: z.array(z.string()).meta({ description: 'Further local dates "YYYY-MM-DD" off, sorted' }),
+    countryHolidays: meta(z.boolean(), { description: 'Whether the public holidays of its country are days off' }),
+    extraHolidays: meta(z.array(z.string()), { description: 'Further local dates "YYYY-MM-DD" off, sorted' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
-  })
-  .meta({ id: 'Ministry' });
+  }),
+  { id: 'Ministry' },
+);
 export type Ministry = z.infer<typeof Ministry>;
 
-export const MinistryCreate = z
-  .strictObject({
+export const MinistryCreate = meta(
+  z.strictObject({
     name: text(200),
     shortName: text(60),
     country: CountryCode,
-    workingHours: WorkingHours.optional().meta({ description: 'Default: Monday to Friday 09:00–18:00' }),
-    countryHolidays: z.boolean().optional().meta({ description: 'Default: true' }),
-    extraHolidays: ExtraHolidays.optional().meta({ description: 'Default: none' }),
-  })
-  .meta({ id: 'MinistryCreate' });
+    workingHours: meta(z.optional(WorkingHours), { description: 'Default: Monday to Friday 09:00–18:00' }),
+    countryHolidays: meta(z.optional(z.boolean()), { description: 'Default: true' }),
+    extraHolidays: meta(z.optional(ExtraHolidays), { description: 'Default: none' }),
+  }),
+  { id: 'MinistryCreate' },
+);
 export type MinistryCreate = z.infer<typeof MinistryCreate>;
 
-export const MinistryPatch = MinistryCreate.partial().meta({ id: 'MinistryPatch' });
+export const MinistryPatch = meta(z.partial(MinistryCreate), { id: 'MinistryPatch' });
 export type MinistryPatch = z.infer<typeof MinistryPatch>;
 
-export const MinistryListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional().meta({ description: 'Text in the name or short name' }),
-  country: CountryCode.optional(),
+export const MinistryListQuery = z.extend(PageQuery, {
+  q: meta(z.optional(z.string().check(z.trim(), z.maxLength(200))), { description: 'Text in the name or short name' }),
+  country: z.optional(CountryCode),
 });
 export type MinistryListQuery = z.infer<typeof MinistryListQuery>;
 
-export const MinistryList = listOf(Ministry).meta({ id: 'MinistryList' });
+export const MinistryList = meta(listOf(Ministry), { id: 'MinistryList' });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AwaitingList, Call, CallList } from '#shared/schemas/calls.ts';
 import { Problem } from '#shared/schemas/common.ts';
 import { HistoryList } from '#shared/schemas/history.ts';
@@ -34,7 +34,7 @@ async function tableCounts(t: TestApp): Promise<Record<string, number>> {
 }
 
 /** The answer is no 5xx; a refusal is problem+json that names a field when it is a 422. */
-async function checkAnswer(what: string, res: Response, success?: z.ZodType): Promise<void> {
+async function checkAnswer(what: string, res: Response, success?: z.core.$ZodType): Promise<void> {
   const text = await res.text();
   const context = `${what} → ${res.status} ${text.slice(0, 500)}`;
   expect(res.status, context).toBeLessThan(500);
@@ -45,7 +45,7 @@ async function checkAnswer(what: string, res: Response, success?: z.ZodType): Pr
     expect(problem.data?.status, context).toBe(res.status);
     if (res.status === 422) expect(problem.data?.errors?.length, context).toBeGreaterThan(0);
   } else if (success && res.status !== 204) {
-    const parsed = success.safeParse(JSON.parse(text));
+    const parsed = z.safeParse(success, JSON.parse(text));
     expect(parsed.success, `${context}\n${JSON.stringify(parsed.error?.issues)}`).toBe(true);
   }
 }
@@ -63,7 +63,7 @@ describe('fuzzing the API with bad input', async () => {
    * Sends one request; a refused one must leave every table as it was (but
    * `keeps`: a failed login is counted, and written to the audit log, on purpose).
    */
-  async function send(user: Pick<TestUser, 'request'>, path: string, init: RequestInit, what: string, success?: z.ZodType, keeps: string[] = []): Promise<Response> {
+  async function send(user: Pick<TestUser, 'request'>, path: string, init: RequestInit, what: string, success?: z.core.$ZodType, keeps: string[] = []): Promise<Response> {
     const counts = async () => Object.fromEntries(Object.entries(await tableCounts(t)).filter(([table]) => !keeps.includes(table)));
     const before = await counts();
     const res = await user.request(path, init);
@@ -78,7 +78,7 @@ describe('fuzzing the API with bad input', async () => {
     method: 'POST' | 'PATCH',
     path: string,
     valid: Record<string, unknown>,
-    success: z.ZodType,
+    success: z.core.$ZodType,
     options: { headers?: () => Promise<Record<string, string>>; keeps?: string[]; someAccepted?: boolean } = {},
   ) {
     const { headers = async () => ({}), keeps = [], someAccepted = true } = options;
@@ -191,7 +191,7 @@ describe('fuzzing the API with bad input', async () => {
     await fuzzWrites(random, viewer, 'POST', '/api/auth/password', { currentPassword: 'not-a-password', newPassword: 'long enough password' }, User, refusalsOnly);
   });
 
-  const lists: [string, readonly string[], z.ZodType][] = [
+  const lists: [string, readonly string[], z.core.$ZodType][] = [
     ['/api/calls', ['status', 'ministryId', 'officialId', 'from', 'to', 'q', 'order', 'roundId'], CallList],
     ['/api/calls/awaiting', ['ministryId', 'roundId'], AwaitingList],
     ['/api/ministries', ['q', 'country'], MinistryList],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { createApp } from '#server/app.ts';
 import { type Config, defaultConfig } from '#server/config.ts';
 import { fixedClock } from '#server/lib/clock.ts';
@@ -76,9 +76,9 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** Reads a JSON body and checks it against a shared schema, failing with the issues. */
-export async function bodyAs<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
+export async function bodyAs<T extends z.core.$ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
   const body: unknown = await response.clone().json();
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     throw new Error(`Response (${response.status}) does not match the schema: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(body)}`);
   }

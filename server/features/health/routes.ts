@@ -9,7 +9,8 @@ import { checkHealth } from './check.ts';
 
 const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
-const HealthProblem = Problem.extend({
+const HealthProblem = z.object({
+  ...Problem.shape,
   health: z.enum(['unavailable', 'degraded', 'draining']).meta({
     description: '`unavailable`: the database does not answer; `degraded`: it answers but cannot store (its disk is full); `draining`: the server is shutting down',
   }),

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { api } from '#client/lib/api-client.ts';
 import { useLiveMode, POLL_INTERVAL_MS } from '#client/lib/live-mode.ts';
 import { AwaitingList, type AwaitingCall } from '#shared/schemas/calls.ts';

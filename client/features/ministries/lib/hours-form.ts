@@ -1,7 +1,7 @@
 import { WEEKDAYS, type Weekday } from '#shared/domain/availability/working-hours.ts';
 import { ExtraHolidays, WorkingHours } from '#shared/schemas/availability.ts';
 import type { Ministry, MinistryPatch } from '#shared/schemas/ministries.ts';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '#client/lib/api-client.ts';
 import type { FieldErrors } from '#client/lib/field-errors.ts';
 
@@ -35,7 +35,7 @@ export function describeDay(spans: readonly (readonly [string, string])[]): stri
 }
 
 /** Messages by full field path ("workingHours.mon.1.0"), from the shared schema or the server's answer. */
-export function pathErrors(error: z.ZodError | ApiError, prefix = ''): FieldErrors {
+export function pathErrors(error: z.core.$ZodError | ApiError, prefix = ''): FieldErrors {
   const entries =
     error instanceof ApiError
       ? (error.problem.errors ?? []).map((e) => ({ path: e.path, message: e.message }))

@@ -4,7 +4,7 @@ import { fromLocalInput, toLocalInput } from '#client/lib/format.ts';
 import { isBeyondFutureSkew } from '#shared/domain/call-status.ts';
 import type { Channel } from '#shared/schemas/calls.ts';
 import { MAX_ROUND_CALLS, RoundCreate, type RoundCallCreate } from '#shared/schemas/rounds.ts';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 export interface PickedOfficial {
   id: string;
@@ -45,7 +45,7 @@ export function emptyRoundForm(now: number, keys: readonly string[]): RoundFormS
  * Messages by full path ("trigger", "calls.2.calleeId"), so each callee's row
  * shows its own: from the schema's issues or the server's problem+json.
  */
-export function pathErrors(error: z.ZodError | ApiError): FieldErrors {
+export function pathErrors(error: z.core.$ZodError | ApiError): FieldErrors {
   const entries =
     error instanceof ApiError
       ? (error.problem.errors ?? []).map((e) => ({ path: e.path, message: e.message }))
