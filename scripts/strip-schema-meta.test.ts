@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripMetaCalls } from './strip-schema-meta.ts';
+import { markSchemasPure, stripMetaCalls } from './strip-schema-meta.ts';
 
 describe('stripMetaCalls', () => {
   it('drops each meta(schema, {...}) and keeps the schema', () => {
@@ -18,5 +18,22 @@ describe('stripMetaCalls', () => {
   it('leaves other calls named meta, and code without any, alone', () => {
     expect(stripMetaCalls('const m = schema.meta({ id: "A" }); meta(a); meta(a, b); obj.meta(a, {}); obj["meta"]({});')).toBeNull();
     expect(stripMetaCalls('export const C = z.number();')).toBeNull();
+  });
+});
+
+describe('markSchemasPure', () => {
+  it('builds each top-level schema in a function marked pure, exported or not', () => {
+    const code = ['export const A = z.string().check(z.minLength(1));', 'const B = z.object({ a: A }), C = 3;', 'export function f() { const D = z.string(); return D; }'].join('\n');
+    expect(markSchemasPure(code)).toBe(
+      [
+        'export const A = /* @__PURE__ */ (() => z.string().check(z.minLength(1)))();',
+        'const B = /* @__PURE__ */ (() => z.object({ a: A }))(), C = 3;',
+        'export function f() { const D = z.string(); return D; }',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves declarations that are no call, and code without any, alone', () => {
+    expect(markSchemasPure('export const E = A; const F = { a: 1 }; const g = () => z.string(); let h;')).toBeNull();
   });
 });

@@ -49,6 +49,31 @@ export function stripMetaCalls(code: string): string | null {
 }
 
 /**
+ * The code with each top-level `const` that a call builds (a schema) built
+ * inside a function marked pure, or null when it has none: a bundler drops
+ * an unused declaration only when nothing in it may have effects, and a
+ * schema's `.check(...)` is a method call it cannot see into. Building a
+ * schema has no effect but the schema (shared/schemas have no other code at
+ * the top level), so the page's chunk keeps only the schemas it uses.
+ */
+export function markSchemasPure(code: string): string | null {
+  const cuts: Array<[number, string]> = [];
+  for (const statement of (parseAst(code) as unknown as { body: Node[] }).body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as Node | null) : statement;
+    if (!declaration || declaration.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations as Node[]) {
+      const init = declarator.init as Node | null;
+      if (!init || init.type !== 'CallExpression') continue;
+      cuts.push([init.start, '/* @__PURE__ */ (() => '], [init.end, ')()']);
+    }
+  }
+  if (cuts.length === 0) return null;
+  let out = code;
+  for (const [at, text] of cuts.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(at);
+  return out;
+}
+
+/**
  * The Vite plugin: the dashboard's build of `shared/schemas` leaves out the
  * OpenAPI metadata, a fifth of the first page's schema code. Runs after the
  * TypeScript is stripped, on the JavaScript.
@@ -60,8 +85,9 @@ export function stripSchemaMeta(): Plugin {
     enforce: 'post',
     transform(code, id) {
       if (!SCHEMA_MODULE.test(id)) return null;
-      const stripped = stripMetaCalls(code);
-      return stripped === null ? null : { code: stripped, map: null };
+      const stripped = stripMetaCalls(code) ?? code;
+      const marked = markSchemasPure(stripped);
+      return marked === null && stripped === code ? null : { code: marked ?? stripped, map: null };
     },
   };
 }

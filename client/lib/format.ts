@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDateMini } from '@date-fns/tz';
 import { addDays, formatISO, intervalToDuration, isValid } from 'date-fns';
 import type { TrendInterval } from '#shared/schemas/stats.ts';
 
@@ -9,7 +9,8 @@ import type { TrendInterval } from '#shared/schemas/stats.ts';
 // The few fixed formats the dashboard shows, written out rather than through
 // date-fns' format (whose every-token formatter would ship with the first
 // page). Each reads the date's own fields: the viewer's zone for a Date, the
-// zone of a TZDate. format.test.ts checks them against date-fns' format.
+// zone of a TZDateMini (a TZDate without the string methods, which nothing
+// here calls). format.test.ts checks them against date-fns' format.
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -180,7 +181,7 @@ export function zoneCity(timeZone: string): string {
 
 /** The wall-clock time in an IANA zone at an instant: { time: "02:14", dayPart: "night", city: "Moscow" }. */
 export function localTimeIn(timeZone: string, now: number): { time: string; dayPart: DayPart; city: string; offset: string } {
-  const local = new TZDate(now, timeZone);
+  const local = new TZDateMini(now, timeZone);
   return {
     time: clock(local),
     dayPart: dayPart(local.getHours()),
@@ -229,13 +230,13 @@ function parseLocal(value: string, withTime = false): Date {
 
 /** An instant as the wall-clock time of an IANA zone: "12 Feb 2013, 22:30". */
 export function formatDateTimeIn(iso: string | number | Date, timeZone: string): string {
-  const date = new TZDate(new Date(iso).getTime(), timeZone);
+  const date = new TZDateMini(new Date(iso).getTime(), timeZone);
   return `${dayMonthYear(date)}, ${clock(date)}`;
 }
 
 /** A trend period's label, read in UTC like the period itself: "11 Feb 2013" (the week of) or "Feb 2013". */
 export function formatPeriod(startIso: string, interval: TrendInterval): string {
-  const start = new TZDate(Date.parse(startIso), 'UTC');
+  const start = new TZDateMini(Date.parse(startIso), 'UTC');
   return interval === 'month' ? `${MONTHS[start.getMonth()]} ${year(start)}` : dayMonthYear(start);
 }
 
@@ -271,12 +272,12 @@ export function formatLocalDate(day: string): string {
 
 /** An instant as a short date of an IANA zone: "18 Feb". */
 export function formatDayMonthIn(iso: string | number | Date, timeZone: string): string {
-  return dayMonth(new TZDate(new Date(iso).getTime(), timeZone));
+  return dayMonth(new TZDateMini(new Date(iso).getTime(), timeZone));
 }
 
 /** An instant as a time and weekday of an IANA zone: "09:00 Mon". */
 export function formatClockDayIn(iso: string | number | Date, timeZone: string): string {
-  const date = new TZDate(new Date(iso).getTime(), timeZone);
+  const date = new TZDateMini(new Date(iso).getTime(), timeZone);
   return `${clock(date)} ${weekday(date)}`;
 }
 
@@ -290,6 +291,6 @@ export function formatTimeAhead(ms: number): string {
 
 /** A promised time as the callee's office means it: "Fri 18:00 Moscow time". */
 export function formatPromiseTime(iso: string, timeZone: string): string {
-  const date = new TZDate(Date.parse(iso), timeZone);
+  const date = new TZDateMini(Date.parse(iso), timeZone);
   return `${weekday(date)} ${clock(date)} ${zoneCity(timeZone)} time`;
 }

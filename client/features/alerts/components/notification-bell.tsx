@@ -1,10 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { formatRelative } from '#client/lib/format.ts';
-import { useMinute } from '#client/lib/ticker.ts';
-import type { Notification } from '#shared/schemas/alerts.ts';
-import { useMarkAllRead, useMarkRead, useNotifications } from '../api/notifications.ts';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useNotifications } from '../api/notifications.ts';
 import '../alerts.css';
+
+// The panel is loaded when it is first opened: the first page needs only the count.
+const NotificationPanel = lazy(() => import('./notification-panel.tsx').then((module) => ({ default: module.NotificationPanel })));
 
 function BellIcon() {
   return (
@@ -15,42 +14,12 @@ function BellIcon() {
   );
 }
 
-function NotificationItem({ item, now, onOpen }: { item: Notification; now: number; onOpen: () => void }) {
-  const markRead = useMarkRead();
-  const unread = item.readAt === null;
-  const open = () => {
-    if (unread) markRead.mutate(item.id);
-    onOpen();
-  };
-  return (
-    <li className={`notification${unread ? ' notification-unread' : ''}`} data-notification-id={item.id}>
-      {item.callId ? (
-        <Link to={`/calls/${item.callId}`} className="notification-title" onClick={open}>
-          {item.title}
-        </Link>
-      ) : (
-        <span className="notification-title">{item.title}</span>
-      )}
-      <span className="notification-meta">
-        <time dateTime={item.createdAt}>{formatRelative(item.createdAt, now)}</time>
-        {unread ? (
-          <button type="button" className="btn btn-ghost btn-small" disabled={markRead.isPending} onClick={() => markRead.mutate(item.id)}>
-            Mark read
-          </button>
-        ) : null}
-      </span>
-    </li>
-  );
-}
-
 /** The bell in the top bar: the unread count, live; a panel of the newest notifications, each linking to its call. */
 export function NotificationBell() {
   const query = useNotifications();
-  const markAll = useMarkAllRead();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
-  const now = useMinute();
   const unread = query.data?.unread ?? 0;
 
   useEffect(() => {
@@ -79,25 +48,15 @@ export function NotificationBell() {
         ) : null}
       </button>
       {open ? (
-        <div id={panelId} className="bell-panel card" role="region" aria-label="Notifications">
-          <div className="bell-panel-head">
-            <h2>Notifications</h2>
-            <button type="button" className="btn btn-ghost btn-small" disabled={unread === 0 || markAll.isPending} onClick={() => markAll.mutate()}>
-              Mark all read
-            </button>
-          </div>
-          {query.isPending ? <p className="muted">Loading…</p> : null}
-          {query.isError ? <p className="muted">Notifications could not be loaded.</p> : null}
-          {query.data && query.data.items.length === 0 ? <p className="muted">Nothing yet. Alert rules you set up notify you here.</p> : null}
-          <ul className="notification-list">
-            {query.data?.items.map((item) => <NotificationItem key={item.id} item={item} now={now} onOpen={() => setOpen(false)} />)}
-          </ul>
-          <p className="bell-panel-foot">
-            <Link to="/alerts" onClick={() => setOpen(false)}>
-              Alert rules
-            </Link>
-          </p>
-        </div>
+        <Suspense
+          fallback={
+            <div id={panelId} className="bell-panel card" role="region" aria-label="Notifications">
+              <p className="muted">Loading…</p>
+            </div>
+          }
+        >
+          <NotificationPanel id={panelId} onClose={() => setOpen(false)} />
+        </Suspense>
       ) : null}
     </div>
   );
