@@ -6,7 +6,7 @@ import type { Dialect } from '#server/db/client.ts';
 import { SESSION_COOKIE } from '#server/features/auth/middleware.ts';
 import { BENCH_PG_URL, createBenchDatabase } from './database.ts';
 import { boardTimings } from './harness/board.ts';
-import { buildServer } from '../scripts/build-server.ts';
+import { buildServer, servingNodeFlags } from '../scripts/build-server.ts';
 import { type Child, ROOT, peakRssMb, rssMb, startChild } from './harness/child.ts';
 import { buildClient, initialJsGzipKb } from './harness/client-size.ts';
 import { type Load, load, medianMs, round } from './harness/load.ts';
@@ -84,8 +84,9 @@ async function main() {
     const awaiting = await setAwaitingCount(database, boardSize, now);
     const sessionId = await viewerSession(database, now);
 
-    log('starting the server');
+    log(`starting the server (node ${servingNodeFlags().join(' ')})`);
     const server = await startChild(serverFile, [], {
+      nodeFlags: servingNodeFlags(),
       env: { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: clientDir, NODE_ENV: 'production', READOUT_LOG: 'quiet' },
     });
     children.push(server);

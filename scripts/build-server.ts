@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -25,6 +26,25 @@ export async function buildServer(outfile = SERVER_BUILD): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   });
+}
+
+/**
+ * The options `npm run serve` (and so `npm start`) gives node before the built
+ * server: package.json is the one place they are written, and the benchmark
+ * starts the server with them. They keep V8's heap near what is live
+ * (docs/performance.md, item 27): V8 lets the old space grow to a first
+ * limit set from the machine's memory (past 100 MB on a 24 GB machine)
+ * before a full collection sizes the heap to what is live; this server keeps
+ * ~45 MB live, so the garbage promoted under load stayed until that limit.
+ * From 32 MB the heap is sized by what it holds from the start. Each of the
+ * young generation's two halves is at most 8 MB (16 by default). Neither
+ * changes the heap's maximum.
+ */
+export function servingNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts.serve!.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server/index.js') throw new Error(`package.json's serve script is not "node [flags] dist/server/index.js": ${pkg.scripts.serve}`);
+  return words.slice(1, -1);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer();
