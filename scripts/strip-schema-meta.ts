@@ -75,8 +75,8 @@ export function markSchemasPure(code: string): string | null {
 
 /**
  * The Vite plugin: the dashboard's build of `shared/schemas` leaves out the
- * OpenAPI metadata, a fifth of the first page's schema code. Runs after the
- * TypeScript is stripped, on the JavaScript.
+ * OpenAPI metadata, a fifth of the first page's schema code, and marks the
+ * schemas pure. Runs after the TypeScript is stripped, on the JavaScript.
  */
 export function stripSchemaMeta(): Plugin {
   return {
@@ -86,8 +86,8 @@ export function stripSchemaMeta(): Plugin {
     transform(code, id) {
       if (!SCHEMA_MODULE.test(id)) return null;
       const stripped = stripMetaCalls(code) ?? code;
-      const marked = markSchemasPure(stripped);
-      return marked === null && stripped === code ? null : { code: marked ?? stripped, map: null };
+      const out = markSchemasPure(stripped) ?? stripped;
+      return out === code ? null : { code: out, map: null };
     },
   };
 }

@@ -66,3 +66,19 @@ describe('the client’s feature boundaries', () => {
     expect(found).toEqual([expect.stringMatching(/^import\/no-cycle:/)]);
   });
 });
+
+describe('zod in the dashboard and the shared schemas', () => {
+  it("refuse zod's chained API in client/ and shared/, and let the server keep it", async () => {
+    const code = `import { z } from 'zod';${use('z')}`;
+    expect(await problems('client/lib/fixture.ts', code)).toEqual([expect.stringMatching(/^no-restricted-imports: .*zod\/mini/)]);
+    expect(await problems('shared/schemas/fixture.ts', code)).toEqual([expect.stringMatching(/^no-restricted-imports: .*zod\/mini/)]);
+    // The server's files have no import rules for the override above to set: linted as configured.
+    const [server] = await new ESLint({ cwd: root }).lintText(code, { filePath: `${root}server/lib/fixture.ts` });
+    expect(server?.messages).toEqual([]);
+  });
+
+  it('let them use zod/mini', async () => {
+    expect(await problems('client/lib/fixture.ts', `import { z } from 'zod/mini';${use('z')}`)).toEqual([]);
+    expect(await problems('shared/schemas/fixture.ts', `import { z } from './zod.ts';${use('z')}`)).toEqual([]);
+  });
+});
