@@ -10,6 +10,7 @@ import * as rounds from './migrations/2026-12-02-0060-rounds.ts';
 import * as mailBriefing from './migrations/2026-12-02-0070-mail-briefing.ts';
 import * as listIndexes from './migrations/2026-12-02-0080-list-indexes.ts';
 import * as callSearch from './migrations/2026-12-02-0081-call-search.ts';
+import * as callSearchRowids from './migrations/2026-12-06-0082-call-search-rowids.ts';
 
 // Listed here rather than read from the folder, so the same code runs under
 // tsx, in a bundle and in tests. Names sort in the order they must run.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-02-0070-mail-briefing': mailBriefing,
   '2026-12-02-0080-list-indexes': listIndexes,
   '2026-12-02-0081-call-search': callSearch,
+  '2026-12-06-0082-call-search-rowids': callSearchRowids,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -36,12 +36,20 @@ export function trigramIndexServes(q: string): boolean {
  * containsText itself, so the results are exactly the scan's.
  */
 export function indexedCallText(q: string): RawBuilder<SqlBool> {
-  const phrase = trigramPhrase(q);
-  return sql<SqlBool>`"calls"."id" in (select call_id from calls_search_rows where search_rowid in (select rowid from calls_search where calls_search match ${phrase}))`;
+  return sql<SqlBool>`"calls"."id" in (select call_id from calls_search_rows where search_rowid in (select rowid from calls_search where calls_search match ${trigramQuery(q)}))`;
 }
 
-function trigramPhrase(q: string): string {
-  return `"${q.replaceAll('"', '""')}"`;
+/**
+ * The index's query for `q`: every distinct trigram of the text, all
+ * required. The index keeps no positions (migration 0082), so it answers
+ * the rows holding each trigram anywhere in topic or notes: a superset of
+ * those holding the text, which containsText narrows.
+ */
+export function trigramQuery(q: string): string {
+  const chars = [...q];
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
+  return [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 /** Above this many candidates, reading the calls newest first finds a page sooner than fetching every candidate. */
@@ -55,6 +63,6 @@ const FEW_CANDIDATES = 5000;
  */
 export async function useTrigramIndex(db: Kysely<any>, q: string): Promise<boolean> {
   if (!trigramIndexServes(q)) return false;
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from calls_search where calls_search match ${trigramPhrase(q)} limit ${FEW_CANDIDATES + 1})`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from calls_search where calls_search match ${trigramQuery(q)} limit ${FEW_CANDIDATES + 1})`.execute(db);
   return Number(rows[0]?.n ?? 0) <= FEW_CANDIDATES;
 }

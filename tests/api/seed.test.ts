@@ -8,6 +8,7 @@ import { RoundRecord } from '#shared/schemas/rounds.ts';
 import { countryName, isTimeZone } from '#shared/schemas/common.ts';
 import type { DatabaseHandle } from '#server/db/client.ts';
 import { insertMany } from '#server/cli/bulk-insert.ts';
+import { trigramQuery } from '#server/lib/search.ts';
 import { DEMO_CALL_COUNT, DEMO_EPISODES, seedDemo } from '#server/cli/demo.ts';
 import { NORTH_KOREA_TEST_AT } from '#server/cli/demo-data.ts';
 import { ensurePool, seedSyntheticCalls } from '#server/cli/synthetic.ts';
@@ -360,7 +361,7 @@ describe.runIf(testDialect === 'sqlite')('a large seed on SQLite (indexes and in
         await Promise.all(
           ['cea', 'sanction', 'nuclear test', 'duty officer', 'zzzz'].map(async (text): Promise<[string, Record<string, unknown>[]]> => [
             text,
-            await rows(database, `select c.placed_at, c.topic from calls_search s join calls_search_rows r on r.search_rowid = s.rowid join calls c on c.id = r.call_id where calls_search match '"${text}"' order by c.placed_at, c.topic`),
+            await rows(database, `select c.placed_at, c.topic from calls_search s join calls_search_rows r on r.search_rowid = s.rowid join calls c on c.id = r.call_id where calls_search match '${trigramQuery(text).replaceAll("'", "''")}' order by c.placed_at, c.topic`),
           ]),
         ),
       ),
