@@ -30,6 +30,8 @@ function stale(entry: Entry, mark: string, now: number): boolean {
 /** Answers kept at most (each a page of a list, tens of KB). */
 const MAX_ENTRIES = 256;
 const MAX_BYTES = 32 * 1024 * 1024;
+/** Keys of short-lived answers computed once and not kept, remembered for a second one. */
+const MAX_SEEN = 1024;
 
 /**
  * Serialised JSON answers of read routes, kept while the database's change
@@ -41,6 +43,8 @@ const MAX_BYTES = 32 * 1024 * 1024;
  */
 export class AnswerCache {
   readonly #entries = new Map<string, Entry>();
+  /** Short-lived answers computed but not kept: key → when (deps.clock). */
+  readonly #seen = new Map<string, number>();
   #bytes = 0;
   #serial = 0;
 
@@ -62,12 +66,31 @@ export class AnswerCache {
     return entry;
   }
 
+  /**
+   * Makes the entry for an answer just computed, and keeps it — save an
+   * answer that lives only `maxAgeMs` (it holds running waits) asked for
+   * the first time in that span: it is answered, and kept when asked for
+   * again. The board's pages of 500 awaiting calls, each asked for once,
+   * would otherwise fill the cache for a second with bodies no one asks for
+   * again, pushing out answers that live until the next change (the
+   * statistics), and keep the bodies alive until V8's next full collection
+   * (docs/performance.md, item 30).
+   */
   set(key: string, mark: string, now: number, maxAgeMs: number, body: Uint8Array): Entry {
+    const entry: Entry = { key, mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"`, gzipBytes: 0 };
+    if (maxAgeMs !== Infinity) {
+      const seenAt = this.#seen.get(key);
+      this.#seen.delete(key);
+      if (seenAt === undefined || now - seenAt >= maxAgeMs || now < seenAt) {
+        this.#seen.set(key, now);
+        if (this.#seen.size > MAX_SEEN) this.#seen.delete(this.#seen.keys().next().value!);
+        return entry;
+      }
+    }
     // What can never be served again goes first: entries under an older mark, or past their age.
     for (const [k, e] of this.#entries) if (stale(e, mark, now)) this.#drop(k, e);
     const old = this.#entries.get(key);
     if (old) this.#drop(key, old);
-    const entry: Entry = { key, mark, at: now, maxAgeMs, body, etag: `W/"a${(++this.#serial).toString(36)}.${body.byteLength.toString(36)}"`, gzipBytes: 0 };
     this.#entries.set(key, entry);
     this.#bytes += body.byteLength;
     this.#trim();
