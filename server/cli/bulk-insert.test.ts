@@ -26,7 +26,7 @@ describe('bulkLoadSettings (SQLite)', () => {
 
   it('loads with a rollback journal and synchronous=FULL when it has the database to itself, then goes back to WAL', async () => {
     const before = await settings();
-    expect(before).toMatchObject({ journal: 'wal', synchronous: 2 });
+    expect(before).toEqual({ journal: 'wal', synchronous: 2, cache: -4000 });
     const restore = await bulkLoadSettings(database.db, 'sqlite');
     expect(await settings()).toEqual({ journal: 'delete', synchronous: 2, cache: -262144 });
     await sql`insert into t values ('loaded')`.execute(database.db);

@@ -71,6 +71,12 @@ function openSqlite(path: string): SQLite.Database {
   // waits for a busy lock between tries instead (sqlite-driver.ts).
   sqlite.pragma('busy_timeout = 0');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's own page cache: 4 MB (better-sqlite3 sets 16 MB). The file's
+  // pages stay in the operating system's cache, a read away; this holds the
+  // pages a statement reads again (the indexes' upper levels). The start
+  // reads every call for the statistics index, which filled all 16 MB for
+  // good: 12–14 MB of the server's resident set (docs/performance.md, item 31).
+  sqlite.pragma('cache_size = -4000');
   // SQLite's own lower() folds ASCII only; PostgreSQL's folds all of Unicode.
   // Replacing it keeps case-insensitive search ("лавров" finds "Лавров") the
   // same on both databases.
