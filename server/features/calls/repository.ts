@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AwaitingQuery, CallCreate, CallListQuery, CallRecord, CallStatus, Channel } from '#shared/schemas/calls.ts';
 import type { Party } from '#shared/schemas/officials.ts';
 import { responseMs, type StatusTimes } from '#shared/domain/call-status.ts';
-import type { CallsTable, Database, OfficialsTable } from '../../db/schema.ts';
+import type { CallsTable, Database } from '../../db/schema.ts';
 import { decodeCursor, page } from '../../lib/pagination.ts';
 import { containsText, indexedCallText, useTrigramIndex } from '../../lib/search.ts';
 import { toIso, toIsoOrNull } from '../../lib/time.ts';
@@ -148,6 +148,27 @@ export async function findParties(db: Db, ids: readonly string[]): Promise<Map<s
   return new Map(rows.map((row) => [row.id, toParty(row)]));
 }
 
+/**
+ * Calls' rows with their parties: the page's officials (with their
+ * ministries) in one query, shared by the rows that name them, instead of
+ * four joins and fourteen more columns per row (the board's pages of 500
+ * took 13–14 ms in SQLite joined, 8 ms plus ~1 ms for the officials apart:
+ * docs/performance.md, item 32). The officials are read after the calls, so
+ * every official a row names existed when the row was read (a call's
+ * parties cannot be deleted while it stands); a call deleted with its
+ * official in between is left out, as a read a moment later would leave it.
+ */
+export async function withParties<More extends object = object>(db: Db, rows: readonly CallsTable[], more?: (row: CallsTable) => More): Promise<(CallRecord & More)[]> {
+  const parties = await findParties(db, rows.flatMap((row) => [row.caller_id, row.callee_id]));
+  const calls: (CallRecord & More)[] = [];
+  for (const row of rows) {
+    const caller = parties.get(row.caller_id);
+    const callee = parties.get(row.callee_id);
+    if (caller && callee) calls.push(Object.assign(toCall(row, caller, callee), more?.(row)));
+  }
+  return calls;
+}
+
 /** Calls with both parties and their ministries, in one query (no query per row); the export pages through it too. */
 export function selectCalls(db: Db) {
   return db
@@ -204,15 +225,17 @@ export async function callExists(db: Db, id: string): Promise<boolean> {
 /** The filters of `GET /calls` that select calls (not pages): status, callee's ministry, either party, placedAt range, text. */
 export type CallFilters = Pick<CallListQuery, 'status' | 'ministryId' | 'officialId' | 'from' | 'to' | 'q' | 'roundId'>;
 
-/**
- * The filters as one condition, for any query that joins the callee as
- * `callee` (the list here, and the export, which pages differently).
- */
+/** Calls whose callee is of the ministry: a condition on calls alone, so a list needs no join for it. */
+function calleeOfMinistry(eb: ExpressionBuilder<Database, 'calls'>, ministryId: string) {
+  return eb('calls.callee_id', 'in', eb.selectFrom('officials').select('officials.id').where('officials.ministry_id', '=', ministryId));
+}
+
+/** The filters as one condition on `calls` (the list here, and the export, which pages differently). */
 export function callFilters(filters: CallFilters, options: { textIndex?: boolean } = {}) {
-  return (eb: ExpressionBuilder<Database & { callee: OfficialsTable }, 'calls' | 'callee'>) => {
+  return (eb: ExpressionBuilder<Database, 'calls'>) => {
     const conditions: Expression<SqlBool>[] = [];
     if (filters.status?.length) conditions.push(eb('calls.status', 'in', filters.status));
-    if (filters.ministryId) conditions.push(eb('callee.ministry_id', '=', filters.ministryId));
+    if (filters.ministryId) conditions.push(calleeOfMinistry(eb, filters.ministryId));
     if (filters.officialId) conditions.push(eb.or([eb('calls.caller_id', '=', filters.officialId), eb('calls.callee_id', '=', filters.officialId)]));
     if (filters.from) conditions.push(eb('calls.placed_at', '>=', Date.parse(filters.from)));
     if (filters.to) conditions.push(eb('calls.placed_at', '<', Date.parse(filters.to)));
@@ -231,7 +254,7 @@ export async function listCalls(db: Db, query: CallListQuery) {
   const dir = query.order;
   // SQLite's trigram index narrows a text search (PostgreSQL's serves the LIKE itself).
   const textIndex = db.getExecutor().adapter instanceof SqliteAdapter && query.q !== undefined && (await useTrigramIndex(db, query.q));
-  let q = selectCalls(db).where(callFilters(query, { textIndex })).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
+  let q = db.selectFrom('calls').selectAll('calls').where(callFilters(query, { textIndex })).orderBy('calls.placed_at', dir).orderBy('calls.id', dir).limit(query.limit + 1);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
     const op = dir === 'asc' ? '>' : '<';
@@ -240,17 +263,20 @@ export async function listCalls(db: Db, query: CallListQuery) {
     );
   }
   const result = page(await q.execute(), query.limit, (row) => [row.placed_at, row.id]);
-  return { items: result.items.map(fromJoined), nextCursor: result.nextCursor };
+  return { items: await withParties(db, result.items), nextCursor: result.nextCursor };
 }
 
 /** Open calls, longest wait first (placedAt ascending, then id). */
 export async function listAwaiting(db: Db, query: AwaitingQuery, now: number) {
-  let q = selectCalls(db)
+  let q = db
+    .selectFrom('calls')
+    .selectAll('calls')
     .where('calls.status', '=', 'awaiting')
     .orderBy('calls.placed_at', 'asc')
     .orderBy('calls.id', 'asc')
     .limit(query.limit + 1);
-  if (query.ministryId) q = q.where('callee.ministry_id', '=', query.ministryId);
+  const { ministryId } = query;
+  if (ministryId) q = q.where((eb) => calleeOfMinistry(eb, ministryId));
   if (query.roundId) q = q.where('calls.round_id', '=', query.roundId);
   if (query.cursor) {
     const [placedAt, id] = decodeCursor(query.cursor, ['number', 'string'] as const);
@@ -258,7 +284,7 @@ export async function listAwaiting(db: Db, query: AwaitingQuery, now: number) {
   }
   const result = page(await q.execute(), query.limit, (row) => [row.placed_at, row.id]);
   return {
-    items: result.items.map((row) => ({ ...fromJoined(row), waitingMs: Math.max(0, now - row.placed_at) })),
+    items: await withParties(db, result.items, (row) => ({ waitingMs: Math.max(0, now - row.placed_at) })),
     nextCursor: result.nextCursor,
   };
 }
