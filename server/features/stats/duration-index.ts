@@ -3,6 +3,7 @@ import type { ObservationKind } from '#shared/domain/stats/stream.ts';
 import { AWAITING, REPLY, WITHDRAWN } from '#shared/domain/stats/stream.ts';
 import type { CallStatus } from '#shared/schemas/calls.ts';
 import { Columns, type Entry } from './columns.ts';
+import { keyOrder } from './key-order.ts';
 
 /** The fields of a call that statistics read (a calls row, or a stats_changes row). */
 export interface StatsRow {
@@ -228,9 +229,7 @@ export class IndexBuilder {
 function sortInPlace(c: Columns): void {
   const n = c.length;
   const { key, placed, callee, kind } = c;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => key[a]! - key[b]! || a - b);
+  const order = keyOrder(key, n);
   // Position i takes the entry at order[i]; order[i] = i marks it done.
   for (let start = 0; start < n; start++) {
     if (order[start] === start) continue;

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Deps } from '../../lib/context.ts';
 import { loadCalendars } from '../availability/service.ts';
 import { Columns } from './columns.ts';
+import { keyOrder } from './key-order.ts';
 import { DurationIndex, IndexBuilder, type StatsRow } from './duration-index.ts';
 import { currentIndex } from './index-sync.ts';
 
@@ -150,9 +151,7 @@ export async function currentWorkingIndex(deps: Deps, nowMs: number): Promise<{ 
     const clock = w.clocks[open.callee[i]!];
     durations[i] = clock ? clock.workingMs(open.placed[i]!, nowMs) : 0;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => durations[a]! - durations[b]!);
+  const order = keyOrder(durations, n);
   const sorted = new Columns(n);
   const openDurations = new Float64Array(n);
   for (let k = 0; k < n; k++) {
