@@ -109,6 +109,9 @@ export async function insertMany(db: Db, dialect: Dialect, spec: BulkTable, valu
  *   checkpoint, each with its frame checksum. A seed of 200,000 calls took
  *   10.3 s instead of 13.7 s and its checkpoint (docs/performance.md, item
  *   29), with the strongest durability setting. WAL is set again after.
+ *   Meanwhile the load holds the database's write lock in rollback mode, so
+ *   a server started on the same file before it ends cannot set WAL and
+ *   stops with SQLite's "database is locked"; started after, it finds WAL.
  * - Otherwise (a server has the database open) it stays in WAL mode with
  *   synchronous=NORMAL, which can lose the last commits on power loss but
  *   never corrupts the file (a seed interrupted that way is run again), and
