@@ -2,7 +2,7 @@ import type { CallRecord } from '#shared/schemas/calls.ts';
 import type { Ministry } from '#shared/schemas/ministries.ts';
 import type { Official, Party } from '#shared/schemas/officials.ts';
 import type { Database } from '../db/schema.ts';
-import { toCall } from '../features/calls/repository.ts';
+import { toCall } from '../features/calls/call-records.ts';
 import { toMinistry } from '../features/ministries/repository.ts';
 import { type OfficialRow as JoinedOfficialRow, toOfficial, toParty } from '../features/officials/repository.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectCalls, fromJoined, withParties } from '#server/features/calls/repository.ts';
+import { selectCalls, fromJoined, withParties } from '#server/features/calls/call-records.ts';
 import { createTestApp } from '../support/app.ts';
 import { insertCalls, seedParties } from '../support/fixtures.ts';
 

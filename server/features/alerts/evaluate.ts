@@ -5,7 +5,7 @@ import type { CallRecord, CallStatus } from '#shared/schemas/calls.ts';
 import type { Deps } from '../../lib/context.ts';
 import { toIso } from '../../lib/time.ts';
 import { withWorkingMs } from '../availability/service.ts';
-import { fromJoined, selectCalls } from '../calls/repository.ts';
+import { fromJoined, selectCalls } from '../calls/call-records.ts';
 import { waitShares } from '../stats/service.ts';
 import { type CallFacts, type WaitShare, conditionHolds, inScope } from './conditions.ts';
 import { dispatch } from './dispatch.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { REPLIED_STATUSES } from '#shared/domain/call-status.ts';
 import type { Database } from '../../db/schema.ts';
-import { fromJoined, selectCalls } from '../calls/repository.ts';
+import { fromJoined, selectCalls } from '../calls/call-records.ts';
 
 const CHUNK = 500;
 

@@ -8,7 +8,8 @@ import { evaluateAfterChange } from '../alerts/evaluate.ts';
 import { appendHistory } from '../history/repository.ts';
 import { countAttempt, insertAttempt, listAttemptRows, lockCall, toAttempt } from './attempts-repository.ts';
 import { staleVersion } from './preconditions.ts';
-import { callExists, findCall, storedText, toCall } from './repository.ts';
+import { callExists, findCall, storedText } from './repository.ts';
+import { toCall } from './call-records.ts';
 
 /** Why an attempt's time does not fit its call, or null when it does: it lies in [placedAt, respondedAt ?? closedAt ?? now]. */
 export function attemptTimeProblem(at: number, call: { placedAt: number; respondedAt: number | null; closedAt: number | null }, now: number): string | null {

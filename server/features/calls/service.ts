@@ -14,22 +14,8 @@ import { appendHistory, listHistory } from '../history/repository.ts';
 import { roundExists } from '../rounds/repository.ts';
 import { rememberResponse, replayOf, requestHash } from './idempotency.ts';
 import { staleVersion } from './preconditions.ts';
-import {
-  type CallFields,
-  type NewCall,
-  type StoredCall,
-  callExists,
-  deleteCallRow,
-  findCall,
-  findParties,
-  insertCall,
-  listAwaiting,
-  listCalls as listRows,
-  newCallRow,
-  storedText,
-  toCall,
-  updateCallFields,
-} from './repository.ts';
+import { type CallFields, type NewCall, type StoredCall, callExists, deleteCallRow, findCall, insertCall, listAwaiting, listCalls as listRows, newCallRow, storedText, updateCallFields } from './repository.ts';
+import { findParties, toCall } from './call-records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -4,7 +4,7 @@ import type { RoundCall } from '#shared/schemas/rounds.ts';
 import type { Database } from '../../db/schema.ts';
 import { withAvailability, withWorkingMs } from '../availability/service.ts';
 import { type NewHistoryEntry, appendHistoryEntries } from '../history/repository.ts';
-import { fromJoined, selectCalls } from '../calls/repository.ts';
+import { fromJoined, selectCalls } from '../calls/call-records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ExportQuery, TransferCall } from '#shared/schemas/transfer.ts';
 import type { CallsTable, Database, MinistriesTable, OfficialsTable } from '../../db/schema.ts';
-import { callFilters, fromJoined, selectCalls } from '../calls/repository.ts';
+import { callFilters } from '../calls/repository.ts';
+import { fromJoined, selectCalls } from '../calls/call-records.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

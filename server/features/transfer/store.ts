@@ -5,7 +5,8 @@ import { COMPARED_COLUMNS, type TransferCall, toTransferRow } from '#shared/sche
 import type { CallsTable, Database, RoundsTable } from '../../db/schema.ts';
 import type { CurrentUser } from '../../lib/context.ts';
 import type { TickBudget } from '../../lib/tick-budget.ts';
-import { newCallRow, toCall } from '../calls/repository.ts';
+import { newCallRow } from '../calls/repository.ts';
+import { toCall } from '../calls/call-records.ts';
 import { appendHistoryEntries, type NewHistoryEntry } from '../history/repository.ts';
 import { toParty } from '../officials/repository.ts';
 import { roundIdsByTitle, toRound } from '../rounds/repository.ts';
