@@ -29,12 +29,13 @@ describe('calls: cached list answers', async () => {
     const computed = await awaiting();
     const first = await awaiting();
     const second = await awaiting();
-    expect(first.headers.get('etag')).not.toBe(computed.headers.get('etag'));
     expect(await first.clone().text()).toBe(await computed.text());
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(await second.text()).toBe(await first.text());
     const etag = first.headers.get('etag');
+    // PostgreSQL has no change mark: nothing is kept, and answers carry no entity tag (decision 0019).
     if (testDialect === 'sqlite') {
+      expect(etag).not.toBe(computed.headers.get('etag'));
       expect(etag).toMatch(/^W\/"/);
       const unchanged = await awaiting({ 'If-None-Match': etag! });
       expect(unchanged.status).toBe(304);
